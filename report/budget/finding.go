@@ -1,0 +1,116 @@
+package budget
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Pos is a place in a data file. Line and Col count from 1; zero means
+// unknown.
+type Pos struct {
+	File      string
+	Line, Col int
+}
+
+// String is file:line:col, leaving out what is unknown.
+func (p Pos) String() string {
+	s := p.File
+	if p.Line > 0 {
+		s += fmt.Sprintf(":%d", p.Line)
+		if p.Col > 0 {
+			s += fmt.Sprintf(":%d", p.Col)
+		}
+	}
+	return s
+}
+
+// Source records where each field of a loaded budget was read, by field
+// path (rows[3].amount).
+type Source struct {
+	File      string
+	positions map[string]Pos
+}
+
+// Pos returns where the value at path was read. A path that was not read
+// (a missing field) gives the position of its nearest parent that was.
+func (s Source) Pos(path string) Pos {
+	for p := path; ; {
+		if pos, ok := s.positions[p]; ok {
+			return pos
+		}
+		i := strings.LastIndexAny(p, ".[")
+		if i <= 0 {
+			return Pos{File: s.File}
+		}
+		p = p[:i]
+	}
+}
+
+func (s *Source) record(path string, pos Pos) {
+	if s.positions == nil {
+		s.positions = make(map[string]Pos)
+	}
+	s.positions[path] = pos
+}
+
+// Severity grades a finding: errors stop a build, warnings are printed.
+type Severity int
+
+// The severities, least first.
+const (
+	Warning Severity = iota
+	Error
+)
+
+func (s Severity) String() string {
+	if s == Error {
+		return "error"
+	}
+	return "warning"
+}
+
+// Finding is one problem found while loading or checking a budget.
+type Finding struct {
+	Severity Severity
+	Pos      Pos
+	Path     string // the field path, rows[3].amount
+	Message  string
+}
+
+// String is the finding as the command prints it:
+// data/x.yaml:41:13: error: rows[3].amount: message.
+func (f Finding) String() string {
+	var b strings.Builder
+	if loc := f.Pos.String(); loc != "" {
+		b.WriteString(loc + ": ")
+	}
+	b.WriteString(f.Severity.String() + ": ")
+	if f.Path != "" {
+		b.WriteString(f.Path + ": ")
+	}
+	b.WriteString(f.Message)
+	return b.String()
+}
+
+// Findings is a list of findings. As an error it stands for the errors in
+// it; ranging over it gives each finding.
+type Findings []Finding
+
+// HasErrors reports whether any finding is an error.
+func (fs Findings) HasErrors() bool {
+	for _, f := range fs {
+		if f.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// Error lists the findings, one a line.
+func (fs Findings) Error() string {
+	lines := make([]string, len(fs))
+	for i, f := range fs {
+		lines[i] = f.String()
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,375 @@
+package budget
+
+import (
+	"fmt"
+	"os"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"gopkg.in/yaml.v3"
+)
+
+// Load reads a budget from a YAML or JSON file (JSON is read as the YAML
+// subset it is). Every problem in the file is reported at once, as Findings
+// with file:line:column positions.
+func Load(path string) (*Budget, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data)
+}
+
+// Parse reads a budget from data; name is the file name used in findings.
+func Parse(name string, data []byte) (*Budget, error) {
+	root, err := parseYAML(data)
+	if err != nil {
+		return nil, Findings{syntaxFinding(name, err)}
+	}
+	if len(root.Content) == 0 {
+		return nil, Findings{{Severity: Error, Pos: Pos{File: name, Line: 1}, Message: "the file is empty"}}
+	}
+	b := &Budget{Source: Source{File: name}}
+	d := decoder{src: &b.Source}
+	d.decode(root.Content[0], reflect.ValueOf(b).Elem(), "", false)
+	if len(d.findings) > maxFindings {
+		more := len(d.findings) - maxFindings
+		d.findings = append(d.findings[:maxFindings], Finding{Severity: Error, Pos: Pos{File: name},
+			Message: fmt.Sprintf("%d more problems not shown; fix the ones above first", more)})
+	}
+	if len(d.findings) > 0 {
+		return nil, d.findings
+	}
+	return b, nil
+}
+
+// maxFindings bounds how many loading problems are listed: past it they are
+// the same mistake repeated.
+const maxFindings = 1000
+
+// parseYAML parses data into a node tree. yaml.v3 panics on some malformed
+// input (go-yaml issues 665, 666, 744); such a panic is a syntax error too.
+func parseYAML(data []byte) (root yaml.Node, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("yaml: the file is not valid YAML (%v)", r)
+		}
+	}()
+	err = yaml.Unmarshal(data, &root)
+	return root, err
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// collectionErrors are the YAML parser's (not scanner's) messages. yaml.v3
+// reports them at the 0-based line where the enclosing collection starts.
+var collectionErrors = map[string]bool{
+	"did not find expected node content":  true,
+	"did not find expected '-' indicator": true,
+	"did not find expected key":           true,
+	"did not find expected ',' or ']'":    true,
+	"did not find expected ',' or '}'":    true,
+}
+
+// syntaxFinding turns a YAML parser error into a finding with its line.
+func syntaxFinding(name string, err error) Finding {
+	f := Finding{Severity: Error, Pos: Pos{File: name}, Message: "YAML syntax: " + err.Error()}
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		f.Pos.Line, _ = strconv.Atoi(m[1])
+		f.Message = "YAML syntax: " + m[2]
+		if collectionErrors[m[2]] {
+			f.Pos.Line++
+			f.Message += " in the list or mapping that starts here (look for an unclosed bracket or a wrong indent)"
+		}
+	}
+	return f
+}
+
+// decoder fills Go values from YAML nodes by the `budget` struct tags,
+// recording every value's position and collecting every problem.
+type decoder struct {
+	src      *Source
+	findings Findings
+	values   int // values decoded so far, to stop alias bombs and cycles
+}
+
+// maxValues bounds the values one file may expand to through aliases; the
+// largest real budgets have a few tens of thousands.
+const maxValues = 1_000_000
+
+var (
+	decimalType     = reflect.TypeOf(decimal.Decimal{})
+	nullDecimalType = reflect.TypeOf(decimal.NullDecimal{})
+	dateType        = reflect.TypeOf(Date{})
+)
+
+func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.src.File, Line: n.Line, Col: n.Column} }
+
+func (d *decoder) errorf(n *yaml.Node, path, format string, args ...any) {
+	d.findings = append(d.findings, Finding{Severity: Error, Pos: d.pos(n), Path: path, Message: fmt.Sprintf(format, args...)})
+}
+
+// decode fills v from n. wan marks amounts in 万元, which may have four
+// decimals (one 元) instead of two.
+func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, wan bool) {
+	if n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	if d.values++; d.values > maxValues {
+		if d.values == maxValues+1 {
+			d.errorf(n, path, "the file expands to more than %d values; are aliases (*name) nested in each other?", maxValues)
+		}
+		return
+	}
+	d.src.record(path, d.pos(n))
+	if isNull(n) {
+		return // leaves the zero value; required fields are checked by the parent
+	}
+	switch v.Type() {
+	case decimalType:
+		if amount, ok := d.amount(n, path, wan); ok {
+			v.Set(reflect.ValueOf(amount))
+		}
+		return
+	case nullDecimalType:
+		if amount, ok := d.amount(n, path, wan); ok {
+			v.Set(reflect.ValueOf(decimal.NullDecimal{Decimal: amount, Valid: true}))
+		}
+		return
+	case dateType:
+		if !d.expect(n, yaml.ScalarNode, path, "a date such as 2021-03-17") {
+			return
+		}
+		date, err := ParseDate(n.Value)
+		if err != nil {
+			d.errorf(n, path, "%v", err)
+			return
+		}
+		v.Set(reflect.ValueOf(date))
+		return
+	}
+	switch v.Kind() {
+	case reflect.String:
+		if d.expect(n, yaml.ScalarNode, path, "text") {
+			v.SetString(n.Value)
+		}
+	case reflect.Int:
+		if !d.expect(n, yaml.ScalarNode, path, "a whole number") {
+			return
+		}
+		i, err := strconv.Atoi(n.Value)
+		if err != nil {
+			d.errorf(n, path, "%q is not a whole number", n.Value)
+			return
+		}
+		v.SetInt(int64(i))
+	case reflect.Bool:
+		if !d.expect(n, yaml.ScalarNode, path, "true or false") {
+			return
+		}
+		switch n.Value {
+		case "true":
+			v.SetBool(true)
+		case "false":
+		default:
+			d.errorf(n, path, "%q is not true or false", n.Value)
+		}
+	case reflect.Slice:
+		if !d.expect(n, yaml.SequenceNode, path, "a list") {
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		for i, item := range n.Content {
+			d.decode(item, s.Index(i), fmt.Sprintf("%s[%d]", path, i), wan)
+		}
+		v.Set(s)
+	case reflect.Struct:
+		d.decodeStruct(n, v, path)
+	default:
+		panic("budget: cannot decode into " + v.Type().String())
+	}
+}
+
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
+	if !d.expect(n, yaml.MappingNode, path, "a mapping of keys to values") {
+		return
+	}
+	fields := fieldsOf(v.Type())
+	seen := make(map[string]*yaml.Node)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key, value := n.Content[i], n.Content[i+1]
+		name := key.Value
+		fieldPath := joinPath(path, name)
+		if first, dup := seen[name]; dup {
+			d.errorf(key, fieldPath, "duplicate key %q (first given on line %d)", name, first.Line)
+			continue
+		}
+		seen[name] = key
+		f, ok := fields.byName[name]
+		if !ok {
+			msg := fmt.Sprintf("unknown key %q", name)
+			if s := nearest(name, fields.names); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+			d.errorf(key, fieldPath, "%s", msg)
+			continue
+		}
+		d.decode(value, v.Field(f.index), fieldPath, f.wan)
+	}
+	for _, f := range fields.list {
+		if !f.required {
+			continue
+		}
+		if key, ok := seen[f.name]; !ok || isBlank(valueOf(n, key)) {
+			d.errorf(n, joinPath(path, f.name), "required field %q is missing", f.name)
+		}
+	}
+}
+
+// valueOf returns the value node that follows key in mapping n.
+func valueOf(n, key *yaml.Node) *yaml.Node {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i] == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+func (d *decoder) expect(n *yaml.Node, kind yaml.Kind, path, what string) bool {
+	if n.Kind == kind {
+		return true
+	}
+	d.errorf(n, path, "expected %s, found %s", what, describe(n))
+	return false
+}
+
+var amountSyntax = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
+
+// amount reads a money amount: a plain decimal number, not negative, with at
+// most two decimals (four for 万元).
+func (d *decoder) amount(n *yaml.Node, path string, wan bool) (decimal.Decimal, bool) {
+	if !d.expect(n, yaml.ScalarNode, path, "an amount") {
+		return decimal.Zero, false
+	}
+	text := strings.TrimSpace(n.Value)
+	if !amountSyntax.MatchString(text) {
+		hint := ""
+		if strings.Contains(text, ",") {
+			hint = " (write it without thousands separators)"
+		}
+		d.errorf(n, path, "%q is not an amount%s", n.Value, hint)
+		return decimal.Zero, false
+	}
+	amount, err := decimal.NewFromString(text)
+	if err != nil {
+		d.errorf(n, path, "%q is not an amount", n.Value)
+		return decimal.Zero, false
+	}
+	places, unit := int32(2), "元"
+	if wan {
+		places, unit = 4, "万元"
+	}
+	if !amount.Round(places).Equal(amount) {
+		d.errorf(n, path, "%s has more than %d decimal places for an amount in %s", text, places, unit)
+		return decimal.Zero, false
+	}
+	if amount.IsNegative() {
+		d.errorf(n, path, "%s is negative; amounts cannot be", text)
+		return decimal.Zero, false
+	}
+	return amount, true
+}
+
+func isNull(n *yaml.Node) bool {
+	return n == nil || n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+// isBlank reports whether a value is null or empty text.
+func isBlank(n *yaml.Node) bool {
+	return isNull(n) || n.Kind == yaml.ScalarNode && strings.TrimSpace(n.Value) == ""
+}
+
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	default:
+		return fmt.Sprintf("%q", n.Value)
+	}
+}
+
+func joinPath(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
+}
+
+type field struct {
+	name     string
+	index    int
+	required bool
+	wan      bool
+}
+
+type fieldSet struct {
+	list   []field
+	byName map[string]field
+	names  []string
+}
+
+// fieldsOf lists a struct's fields by their `budget:"name[,required]"` tags.
+func fieldsOf(t reflect.Type) fieldSet {
+	fs := fieldSet{byName: make(map[string]field)}
+	for i := 0; i < t.NumField(); i++ {
+		tag := t.Field(i).Tag.Get("budget")
+		if tag == "" || tag == "-" {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		f := field{name: name, index: i, required: opts == "required", wan: t.Field(i).Tag.Get("wan") == "true"}
+		fs.list = append(fs.list, f)
+		fs.byName[name] = f
+		fs.names = append(fs.names, name)
+	}
+	return fs
+}
+
+// nearest returns the known name closest to name when it is close enough to
+// be a typing slip.
+func nearest(name string, known []string) string {
+	best, bestDist := "", min(len(name)/2, 3)+1
+	for _, k := range known {
+		if dist := editDistance(name, k); dist < bestDist {
+			best, bestDist = k, dist
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
