@@ -87,10 +87,33 @@ func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
+// fontFlags collects repeated --font role=PATH flags.
+type fontFlags []string
+
+func (f *fontFlags) String() string { return strings.Join(*f, ",") }
+
+func (f *fontFlags) Set(v string) error {
+	if role, path, ok := strings.Cut(v, "="); !ok || role == "" || path == "" {
+		return fmt.Errorf("want ROLE=PATH, e.g. body=fangsong.ttf")
+	}
+	*f = append(*f, v)
+	return nil
+}
+
+// builder makes a report.Builder with the fonts given on the command line.
+func (f fontFlags) builder() (*report.Builder, error) {
+	var opts []report.Option
+	for _, v := range f {
+		role, path, _ := strings.Cut(v, "=")
+		opts = append(opts, report.WithFont(role, path))
+	}
+	return report.New(opts...)
+}
+
 // loadAndCheck loads and checks each file, printing findings to w. It
 // returns the budgets that have no error, in file order, and whether all
 // files were free of errors.
-func loadAndCheck(files []string, w io.Writer) ([]*report.Budget, bool) {
+func loadAndCheck(bl *report.Builder, files []string, w io.Writer) ([]*report.Budget, bool) {
 	var good []*report.Budget
 	ok := true
 	for _, path := range files {
@@ -105,7 +128,7 @@ func loadAndCheck(files []string, w io.Writer) ([]*report.Budget, bool) {
 			}
 			continue
 		}
-		findings := report.Check(b)
+		findings := bl.Check(b)
 		if len(findings) > 0 {
 			fmt.Fprintln(w, findings.Error())
 		}
@@ -119,7 +142,9 @@ func loadAndCheck(files []string, w io.Writer) ([]*report.Budget, bool) {
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("check", "check DATA...", stderr)
+	fs := newFlagSet("check", "check [--font ROLE=PATH] DATA...", stderr)
+	var fontList fontFlags
+	fs.Var(&fontList, "font", "set a font `ROLE=PATH` (body, title, heading1, heading2, table, table-header, page-number); repeatable")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return flagError(err)
@@ -129,16 +154,23 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	if _, ok := loadAndCheck(files, stdout); !ok {
+	bl, err := fontList.builder()
+	if err != nil {
+		fmt.Fprintf(stderr, "budgetdoc check: %v\n", err)
+		return exitFail
+	}
+	if _, ok := loadAndCheck(bl, files, stdout); !ok {
 		return exitFail
 	}
 	return exitOK
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("build", "build [-o DIR] [--format pdf,xlsx] DATA...", stderr)
+	fs := newFlagSet("build", "build [-o DIR] [--format pdf,xlsx] [--font ROLE=PATH] DATA...", stderr)
 	outDir := fs.String("o", ".", "write the documents into `DIR`")
-	formats := fs.String("format", "pdf,xlsx", "the `formats` to write, comma-separated: pdf, xlsx")
+	formatList := fs.String("format", "pdf,xlsx", "the `formats` to write, comma-separated: pdf, xlsx")
+	var fontList fontFlags
+	fs.Var(&fontList, "font", "set a font `ROLE=PATH` (body, title, heading1, heading2, table, table-header, page-number); repeatable")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return flagError(err)
@@ -148,32 +180,53 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	if _, err := parseFormats(*formats); err != nil {
+	formats, err := parseFormats(*formatList)
+	if err != nil {
 		fmt.Fprintf(stderr, "budgetdoc build: %v\n", err)
 		fs.Usage()
 		return exitUsage
 	}
-	_, ok := loadAndCheck(files, stderr)
+	bl, err := fontList.builder()
+	if err != nil {
+		fmt.Fprintf(stderr, "budgetdoc build: %v\n", err)
+		return exitFail
+	}
+	budgets, ok := loadAndCheck(bl, files, stderr)
 	if !ok {
 		fmt.Fprintln(stderr, "budgetdoc build: nothing written: fix the errors above first")
 		return exitFail
 	}
-	_ = outDir
+	for _, b := range budgets {
+		paths, err := bl.Build(b, *outDir, formats...)
+		for _, p := range paths {
+			fmt.Fprintln(stdout, p)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "budgetdoc build: %s: %v\n", b.Source.File, err)
+			return exitFail
+		}
+	}
 	return exitOK
 }
 
-func parseFormats(list string) (map[string]bool, error) {
-	set := make(map[string]bool)
+// parseFormats reads a comma-separated list of formats, each once, in the
+// order given.
+func parseFormats(list string) ([]report.Format, error) {
+	var formats []report.Format
+	seen := make(map[string]bool)
 	for _, f := range strings.Split(list, ",") {
 		f = strings.TrimSpace(f)
 		switch f {
 		case "pdf", "xlsx":
-			set[f] = true
+			if !seen[f] {
+				formats = append(formats, report.Format(f))
+			}
+			seen[f] = true
 		default:
 			return nil, fmt.Errorf("unknown format %q: the formats are pdf and xlsx", f)
 		}
 	}
-	return set, nil
+	return formats, nil
 }
 
 func flagError(err error) int {

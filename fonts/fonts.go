@@ -1,0 +1,215 @@
+// Package fonts embeds budgetdoc's free CJK fonts and maps each font role
+// of a document (title, body, headings, tables) to a face. Users may
+// replace a role's face with a TrueType file of their own, such as an
+// office's licensed 仿宋_GB2312.
+//
+// The embedded faces, each under the SIL Open Font License beside it:
+// Noto Serif SC Regular (body, tables) and Black (the 小标宋 title),
+// Noto Sans SC Medium (黑体 headings, table headings) and LXGW WenKai
+// Regular (楷体 headings).
+package fonts
+
+import (
+	_ "embed"
+	"fmt"
+	"os"
+	"sort"
+	"sync"
+	"unicode/utf8"
+
+	"golang.org/x/image/font/sfnt"
+)
+
+var (
+	//go:embed noto-serif-sc/NotoSerifSC-Regular.ttf
+	serifRegular []byte
+	//go:embed noto-serif-sc/NotoSerifSC-Black.ttf
+	serifBlack []byte
+	//go:embed noto-sans-sc/NotoSansSC-Medium.ttf
+	sansMedium []byte
+	//go:embed lxgw-wenkai/LXGWWenKai-Regular.ttf
+	kaiRegular []byte
+)
+
+// Role is what a face is used for; the names match layout.Font.
+type Role string
+
+// The roles.
+const (
+	Title       Role = "title"
+	Body        Role = "body"
+	Heading1    Role = "heading1"
+	Heading2    Role = "heading2"
+	Table       Role = "table"
+	TableHeader Role = "table-header"
+	PageNumber  Role = "page-number"
+)
+
+// Roles lists every role.
+var Roles = []Role{Title, Body, Heading1, Heading2, Table, TableHeader, PageNumber}
+
+// Face is one TrueType font.
+type Face struct {
+	Name string // a short name, unique within a Set
+	Data []byte
+
+	once   sync.Once
+	parsed *sfnt.Font
+	err    error
+	mu     sync.Mutex
+	covers map[rune]bool
+}
+
+var (
+	serif      = &Face{Name: "NotoSerifSC-Regular", Data: serifRegular}
+	serifHeavy = &Face{Name: "NotoSerifSC-Black", Data: serifBlack}
+	sans       = &Face{Name: "NotoSansSC-Medium", Data: sansMedium}
+	kai        = &Face{Name: "LXGWWenKai-Regular", Data: kaiRegular}
+)
+
+// Set maps every role to a face.
+type Set struct {
+	faces map[Role]*Face
+}
+
+// Default is the embedded faces: the serif for body, tables and page
+// numbers, its heaviest weight for the title, the sans for 黑体 headings
+// and table headings, the Kai face for 楷体 headings.
+func Default() *Set {
+	return &Set{faces: map[Role]*Face{
+		Title: serifHeavy, Body: serif, Heading1: sans, Heading2: kai,
+		Table: serif, TableHeader: sans, PageNumber: serif,
+	}}
+}
+
+// Face returns the face of a role.
+func (s *Set) Face(r Role) *Face { return s.faces[r] }
+
+// Faces returns the distinct faces of the set, ordered by name.
+func (s *Set) Faces() []*Face {
+	seen := make(map[*Face]bool)
+	var out []*Face
+	for _, f := range s.faces {
+		if !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// Replace sets a role's face to the TrueType font file at path. Files the
+// PDF writer cannot embed are refused with the reason.
+func (s *Set) Replace(role Role, path string) error {
+	if !validRole(role) {
+		return fmt.Errorf("unknown font role %q; the roles are %v", role, Roles)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	if err := CheckEmbeddable(data); err != nil {
+		return fmt.Errorf("font %s: %w", path, err)
+	}
+	faces := make(map[Role]*Face, len(s.faces))
+	for r, f := range s.faces {
+		faces[r] = f
+	}
+	faces[role] = &Face{Name: "user-" + string(role), Data: data}
+	s.faces = faces
+	return nil
+}
+
+func validRole(r Role) bool {
+	for _, x := range Roles {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// CheckEmbeddable reports whether data is a single TrueType font with glyf
+// outlines, the only kind the PDF writer embeds.
+func CheckEmbeddable(data []byte) error {
+	if len(data) < 12 {
+		return fmt.Errorf("not a font file")
+	}
+	switch string(data[:4]) {
+	case "ttcf":
+		return fmt.Errorf("a TrueType collection (.ttc) cannot be embedded; extract one face into a .ttf file (TrueType with glyf outlines), e.g. with fonttools")
+	case "OTTO":
+		return fmt.Errorf("an OpenType font with CFF outlines (.otf) cannot be embedded; use a TrueType (.ttf) font with glyf outlines, such as the TTF build of the same family")
+	case "\x00\x01\x00\x00", "true":
+	default:
+		return fmt.Errorf("not a TrueType font (.ttf)")
+	}
+	f, err := sfnt.Parse(data)
+	if err != nil {
+		return fmt.Errorf("the TrueType font cannot be read: %v", err)
+	}
+	var buf sfnt.Buffer
+	if _, err := f.Name(&buf, sfnt.NameIDFamily); err != nil && err != sfnt.ErrNotFound {
+		return fmt.Errorf("the TrueType font cannot be read: %v", err)
+	}
+	return nil
+}
+
+func (f *Face) font() (*sfnt.Font, error) {
+	f.once.Do(func() { f.parsed, f.err = sfnt.Parse(f.Data) })
+	return f.parsed, f.err
+}
+
+// Has reports whether the face has a glyph for r. Characters outside the
+// Basic Multilingual Plane are reported missing: the PDF writer cannot
+// embed them.
+func (f *Face) Has(r rune) bool {
+	if r > 0xFFFF || r == utf8.RuneError {
+		return false
+	}
+	if r < 0x20 && r != '\t' {
+		return false
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if has, ok := f.covers[r]; ok {
+		return has
+	}
+	parsed, err := f.font()
+	has := false
+	if err == nil {
+		var buf sfnt.Buffer
+		idx, err := parsed.GlyphIndex(&buf, r)
+		has = err == nil && idx != 0
+	}
+	if f.covers == nil {
+		f.covers = make(map[rune]bool)
+	}
+	f.covers[r] = has
+	return has
+}
+
+// Missing returns the characters of s the face has no glyph for, each once,
+// in order of appearance.
+func (f *Face) Missing(s string) []rune {
+	var out []rune
+	for _, r := range s {
+		if r == ' ' || r == '\n' {
+			continue
+		}
+		if !f.Has(r) && !containsRune(out, r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func containsRune(rs []rune, r rune) bool {
+	for _, x := range rs {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,132 @@
+package report
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"budgetdoc/fonts"
+	"budgetdoc/report/budget"
+	"budgetdoc/report/compose"
+	"budgetdoc/report/layout"
+	"budgetdoc/report/pdf"
+)
+
+// Format is an output format.
+type Format string
+
+// The output formats.
+const (
+	PDF  Format = "pdf"
+	XLSX Format = "xlsx"
+)
+
+// Builder builds disclosures with a set of fonts.
+type Builder struct {
+	fonts *fonts.Set
+}
+
+// Option configures a Builder.
+type Option func(*Builder) error
+
+// WithFont sets a font role (body, title, heading1, heading2, table,
+// table-header, page-number) to the TrueType file at path.
+func WithFont(role, path string) Option {
+	return func(b *Builder) error { return b.fonts.Replace(fonts.Role(role), path) }
+}
+
+// New returns a Builder with the embedded fonts, changed by opts.
+func New(opts ...Option) (*Builder, error) {
+	b := &Builder{fonts: fonts.Default()}
+	for _, o := range opts {
+		if err := o(b); err != nil {
+			return nil, err
+		}
+	}
+	return b, nil
+}
+
+// Check runs the budget's checks and, when they pass, checks that the fonts
+// have a glyph for every character the documents print.
+func (bl *Builder) Check(b *Budget) Findings {
+	findings := budget.Check(b)
+	if findings.HasErrors() {
+		return findings
+	}
+	for _, e := range pdf.CheckGlyphs(compose.Disclosure(b), bl.fonts) {
+		findings = append(findings, budget.Finding{
+			Severity: budget.Error,
+			Pos:      budget.Pos{File: e.Origin.File, Line: e.Origin.Line, Col: e.Origin.Col},
+			Path:     e.Origin.Path,
+			Message:  fmt.Sprintf("character U+%04X %q is not in the font %s (role %s); replace it, or give that role a font that has it with --font %s=PATH", e.Char, string(e.Char), e.Face, e.Role, e.Role),
+		})
+	}
+	return findings
+}
+
+// BaseName is the disclosure's file name without extension:
+// <单位名称><年度>年部门预算.
+func BaseName(b *Budget) string { return fmt.Sprintf("%s%d年部门预算", b.Unit.Name, b.Year) }
+
+// Build checks b and writes its disclosure into dir in the given formats,
+// returning the paths written. Nothing is written when a check fails; each
+// file is replaced atomically, so a failure leaves the previous one intact.
+func (bl *Builder) Build(b *Budget, dir string, formats ...Format) ([]string, error) {
+	if findings := bl.Check(b); findings.HasErrors() {
+		return nil, findings
+	}
+	doc := compose.Disclosure(b)
+	var written []string
+	for _, f := range formats {
+		var data []byte
+		var err error
+		switch f {
+		case PDF:
+			data, err = pdf.Render(doc, pdf.Options{Fonts: bl.fonts})
+		default:
+			err = fmt.Errorf("format %q is not supported", f)
+		}
+		if err != nil {
+			return written, err
+		}
+		path := filepath.Join(dir, BaseName(b)+"."+string(f))
+		if err := writeAtomic(path, data); err != nil {
+			return written, err
+		}
+		written = append(written, path)
+	}
+	return written, nil
+}
+
+// Compose returns the disclosure as a layout document, for callers that
+// render it themselves.
+func Compose(b *Budget) *layout.Document { return compose.Disclosure(b) }
+
+// writeAtomic writes data to a temporary file beside path and renames it
+// over path, so readers see the old file or the new one, never a part.
+func writeAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // a no-op once renamed
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

@@ -1,0 +1,54 @@
+package layout
+
+// Table is a grid of cells. Its leading HeaderRows rows are headings,
+// repeated on every page the table runs over. Title and Unit are printed
+// above it (and in a spreadsheet, as merged rows above the header).
+type Table struct {
+	Name       string // a short name, e.g. for the spreadsheet's sheet
+	Title      Text
+	Unit       string // 单位：元
+	Columns    []Column
+	Rows       []Row
+	HeaderRows int
+}
+
+// Column is a column's relative width, in characters of body text.
+type Column struct{ Width float64 }
+
+// Row is one row of cells, left to right, leaving out positions covered by
+// a span from an earlier cell.
+type Row struct{ Cells []Cell }
+
+// Cell is one table cell. RowSpan and ColSpan of zero mean 1.
+type Cell struct {
+	Text             Text
+	RowSpan, ColSpan int
+	Align            Align
+	Header           bool    // set in the table-header face
+	Number           *Number // a numeric value, for spreadsheets
+}
+
+// Number is a cell's numeric value in decimal text, with its display format.
+type Number struct {
+	Value  string // decimal, e.g. 13567000 or 1234.50
+	Format string // spreadsheet number format, e.g. #,##0
+	// Sum, when set, makes the cell the sum of the same column's rows
+	// [FirstRow, LastRow] (table row indexes); Value is the cached result.
+	Sum *RowRange
+}
+
+// RowRange is an inclusive range of table rows.
+type RowRange struct{ FirstRow, LastRow int }
+
+// Span returns the cell's row and column span, at least 1.
+func (c Cell) Span() (rows, cols int) {
+	return max(c.RowSpan, 1), max(c.ColSpan, 1)
+}
+
+// TextCell is a cell of text with an alignment.
+func TextCell(s Text, align Align) Cell { return Cell{Text: s, Align: align} }
+
+// HeaderCell is a centred heading cell spanning rows × cols.
+func HeaderCell(s string, rows, cols int) Cell {
+	return Cell{Text: Plain(s), RowSpan: rows, ColSpan: cols, Align: Center, Header: true}
+}

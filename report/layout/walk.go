@@ -1,0 +1,86 @@
+package layout
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Walk calls fn for every text of the document with the font role it is
+// set in, in document order.
+func Walk(d *Document, fn func(t Text, font Font)) {
+	for _, b := range d.Blocks {
+		switch b := b.(type) {
+		case *Heading:
+			fn(b.Text, HeadingFont(b.Level))
+		case *Paragraph:
+			fn(b.Text, b.Style.Font)
+		case *Signature:
+			fn(b.Name, FontBody)
+			fn(b.Date, FontBody)
+		case *Table:
+			fn(b.Title, FontTitle)
+			fn(Plain(b.Unit), FontTable)
+			for _, row := range b.Rows {
+				for _, c := range row.Cells {
+					f := FontTable
+					if c.Header {
+						f = FontTableHeader
+					}
+					fn(c.Text, f)
+				}
+			}
+		}
+	}
+}
+
+// HeadingFont is the face a heading of the level is set in: parts and 一、
+// in 黑体, （一） in 楷体, lower levels in the body face.
+func HeadingFont(level int) Font {
+	switch level {
+	case 0, 1:
+		return FontHeading1
+	case 2:
+		return FontHeading2
+	}
+	return FontBody
+}
+
+// Dump prints a stable text form of the document, one block a line, for
+// golden tests and debugging.
+func Dump(d *Document) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "meta title=%q author=%q lang=%q date=%s\n", d.Meta.Title, d.Meta.Author, d.Meta.Lang, d.Meta.Date.Format("2006-01-02"))
+	for _, blk := range d.Blocks {
+		switch x := blk.(type) {
+		case *Heading:
+			fmt.Fprintf(&b, "heading %d toc=%v newpage=%v %q\n", x.Level, x.TOC, x.NewPage, x.Text.S)
+		case *Paragraph:
+			fmt.Fprintf(&b, "paragraph font=%s size=%g align=%d indent=%g %q\n", x.Style.Font, x.Style.Size, x.Style.Align, x.Style.Indent, x.Text.S)
+		case *TOC:
+			b.WriteString("toc\n")
+		case *Spacer:
+			fmt.Fprintf(&b, "spacer %d\n", x.Lines)
+		case *PageBreak:
+			fmt.Fprintf(&b, "pagebreak orientation=%d\n", x.Orientation)
+		case *Signature:
+			fmt.Fprintf(&b, "signature %q %q\n", x.Name.S, x.Date.S)
+		case *Table:
+			fmt.Fprintf(&b, "table %q title=%q unit=%q cols=%d header=%d\n", x.Name, x.Title.S, x.Unit, len(x.Columns), x.HeaderRows)
+			for _, row := range x.Rows {
+				b.WriteString("  row")
+				for _, c := range row.Cells {
+					rs, cs := c.Span()
+					fmt.Fprintf(&b, " [%q %dx%d", c.Text.S, rs, cs)
+					if c.Number != nil {
+						fmt.Fprintf(&b, " num=%s", c.Number.Value)
+					}
+					b.WriteString("]")
+				}
+				b.WriteString("\n")
+			}
+		default:
+			fmt.Fprintf(&b, "unknown block %T\n", blk)
+		}
+	}
+	return b.String()
+}

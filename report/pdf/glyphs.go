@@ -1,0 +1,55 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+
+	"budgetdoc/fonts"
+	"budgetdoc/report/layout"
+)
+
+// GlyphError is a character that the face it would be set in has no glyph
+// for.
+type GlyphError struct {
+	Char   rune
+	Face   string
+	Role   layout.Font
+	Origin layout.Origin
+}
+
+func (e GlyphError) Error() string {
+	where := ""
+	if e.Origin.File != "" {
+		where = fmt.Sprintf("%s:%d:%d: ", e.Origin.File, e.Origin.Line, e.Origin.Col)
+	}
+	if e.Origin.Path != "" {
+		where += e.Origin.Path + ": "
+	}
+	return fmt.Sprintf("%scharacter U+%04X %q is not in the font %s (%s); replace the character or set that role's font with --font %s=PATH",
+		where, e.Char, string(e.Char), e.Face, e.Role, e.Role)
+}
+
+// GlyphErrors lists missing glyphs; it is the error Render returns for them.
+type GlyphErrors []GlyphError
+
+func (es GlyphErrors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// CheckGlyphs checks every character of every text of doc against the face
+// of the role it is set in.
+func CheckGlyphs(doc *layout.Document, set *fonts.Set) GlyphErrors {
+	var errs GlyphErrors
+	layout.Walk(doc, func(t layout.Text, role layout.Font) {
+		face := set.Face(fonts.Role(role))
+		for _, r := range face.Missing(t.S) {
+			errs = append(errs, GlyphError{Char: r, Face: face.Name, Role: role, Origin: t.Origin})
+		}
+	})
+	// Page numbers and TOC leaders are fixed text in known faces.
+	return errs
+}

@@ -1,0 +1,166 @@
+package pdf
+
+import (
+	"fmt"
+
+	"budgetdoc/fonts"
+	"budgetdoc/report/layout"
+)
+
+// Options are the renderer's settings; the zero value uses the embedded
+// fonts.
+type Options struct {
+	Fonts *fonts.Set
+}
+
+// Render typesets doc and returns the PDF file's bytes. Every character is
+// first checked against the face it is set in; a missing glyph is an error
+// (see GlyphErrors), never a blank box.
+func Render(doc *layout.Document, opts Options) ([]byte, error) {
+	set := opts.Fonts
+	if set == nil {
+		set = fonts.Default()
+	}
+	if errs := CheckGlyphs(doc, set); len(errs) > 0 {
+		return nil, errs
+	}
+	w, err := newWriter(set, doc.Meta)
+	if err != nil {
+		return nil, err
+	}
+	pl, err := layoutPages(doc, w.measurer())
+	if err != nil {
+		return nil, err
+	}
+	return w.draw(pl)
+}
+
+// layoutPages plans the whole document.
+func layoutPages(doc *layout.Document, m *measurer) (*plan, error) {
+	p := newPlanner(m)
+	for i, b := range doc.Blocks {
+		var next layout.Block
+		if i+1 < len(doc.Blocks) {
+			next = doc.Blocks[i+1]
+		}
+		if err := p.block(doc, b, next); err != nil {
+			return nil, err
+		}
+	}
+	if p.cur == nil {
+		p.newPage()
+	}
+	p.fillTOC()
+	return &p.plan, nil
+}
+
+// block is the one dispatch over the closed set of block kinds.
+func (p *planner) block(doc *layout.Document, b, next layout.Block) error {
+	switch b := b.(type) {
+	case *layout.Heading:
+		p.renderHeading(b, next)
+	case *layout.Paragraph:
+		if p.cur == nil {
+			p.newPage()
+		}
+		p.paragraph(b.Text.S, b.Style)
+	case *layout.TOC:
+		p.renderTOC(doc)
+	case *layout.Spacer:
+		p.renderSpacer(b)
+	case *layout.PageBreak:
+		p.orient = b.Orientation
+		p.newPage()
+	case *layout.Signature:
+		p.renderSignature(b)
+	case *layout.Table:
+		return p.renderTable(b)
+	default:
+		return fmt.Errorf("pdf: unhandled block %T", b)
+	}
+	return nil
+}
+
+// headingStyle is how a heading of the level is set: parts centred in 黑体
+// 小二, 一、 in 黑体 and （一） in 楷体 at body size, indented two characters.
+func headingStyle(level int) layout.Style {
+	switch level {
+	case 0:
+		return layout.Style{Font: layout.HeadingFont(0), Size: 18, Align: layout.Center}
+	default:
+		return layout.Style{Font: layout.HeadingFont(level), Size: bodySize, Align: layout.Justify, Indent: 2}
+	}
+}
+
+func (p *planner) renderHeading(h *layout.Heading, next layout.Block) {
+	style := headingStyle(h.Level)
+	if h.NewPage || p.cur == nil {
+		p.newPage()
+	}
+	blank := h.Level == 0 && p.line > 0 // a part heading has a blank line above it
+	need := p.linesOf(h.Text.S, style)
+	if blank {
+		need++
+	}
+	// Keep the heading with the first two lines of what follows.
+	switch n := next.(type) {
+	case *layout.Paragraph:
+		need += min(2, p.linesOf(n.Text.S, n.Style))
+	case *layout.Heading:
+		need += p.linesOf(n.Text.S, headingStyle(n.Level)) + 1
+	case *layout.Table:
+		need += 3
+	}
+	if p.free() < need {
+		p.newPage()
+		blank = false
+	}
+	if blank {
+		p.line++
+	}
+	if h.TOC {
+		p.cur.marks = append(p.cur.marks, bookmark{title: h.Text.S, level: h.Level, y: p.lineTop(p.line)})
+		for _, e := range p.toc {
+			if e.heading == h {
+				e.target = len(p.plan.pages) - 1
+			}
+		}
+	}
+	p.paragraph(h.Text.S, style)
+}
+
+func (p *planner) renderSpacer(s *layout.Spacer) {
+	if p.cur == nil {
+		p.newPage()
+	}
+	// Blank lines at the head of a page are dropped.
+	if p.line > 0 {
+		p.line = min(p.line+s.Lines, p.cur.frame.lines)
+	}
+}
+
+// renderSignature sets the issuing body right-aligned two characters from
+// the edge, and the date centred under it, after one blank line.
+func (p *planner) renderSignature(s *layout.Signature) {
+	if p.cur == nil {
+		p.newPage()
+	}
+	need := 3
+	if p.line == 0 {
+		need = 2
+	}
+	p.ensure(need)
+	if p.line > 0 {
+		p.line++
+	}
+	st := gridStyle(layout.FontBody, bodySize)
+	f := p.cur.frame
+	nameW := p.m.textWidth(st, s.Name.S)
+	nameX := f.left + f.width - 2*charPitch - nameW
+	p.cur.runs = append(p.cur.runs, run{x: nameX, y: baseline(p.lineTop(p.line), st.size, linePitch), text: s.Name.S, font: st.font, size: st.size, spacing: st.tracking})
+	p.line++
+	dateW := p.m.textWidth(st, s.Date.S)
+	dateX := nameX + (nameW-dateW)/2
+	p.cur.runs = append(p.cur.runs, run{x: dateX, y: baseline(p.lineTop(p.line), st.size, linePitch), text: s.Date.S, font: st.font, size: st.size, spacing: st.tracking})
+	p.line++
+}

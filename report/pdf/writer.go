@@ -1,0 +1,152 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"sync"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"budgetdoc/fonts"
+	"budgetdoc/report/layout"
+)
+
+// writer draws a plan with gofpdf.
+type writer struct {
+	pdf  *gofpdf.Fpdf
+	set  *fonts.Set
+	meta layout.Meta
+	m    *measurer
+}
+
+// newWriter starts a PDF with the set's faces registered and the
+// document's metadata. Dates come from the document, never the clock, so the
+// same input gives the same bytes.
+func newWriter(set *fonts.Set, meta layout.Meta) (*writer, error) {
+	pdf := gofpdf.New("P", "pt", "A4", "")
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(meta.Date)
+	pdf.SetModificationDate(meta.Date)
+	pdf.SetTitle(meta.Title, true)
+	pdf.SetAuthor(meta.Author, true)
+	pdf.SetSubject(meta.Subject, true)
+	pdf.SetKeywords(meta.Keywords, true)
+	pdf.SetCreator("budgetdoc", true)
+	pdf.SetProducer("budgetdoc with gofpdf", true)
+	pdf.SetXmpMetadata(xmp(meta))
+	for _, face := range set.Faces() {
+		pdf.AddUTF8FontFromBytes(face.Name, "", face.Data)
+		// gofpdf can report a bad font only through its error state.
+		if err := pdf.Error(); err != nil {
+			return nil, fmt.Errorf("font %s: %w", face.Name, err)
+		}
+	}
+	w := &writer{pdf: pdf, set: set, meta: meta}
+	w.m = &measurer{pdf: pdf, set: set, widths: make(map[*fonts.Face]map[rune]float64)}
+	return w, nil
+}
+
+func (w *writer) measurer() *measurer { return w.m }
+
+func (w *writer) family(f layout.Font) string { return w.set.Face(fonts.Role(f)).Name }
+
+// draw writes every page of the plan and returns the file.
+func (w *writer) draw(pl *plan) ([]byte, error) {
+	pdf := w.pdf
+	for i, pg := range pl.pages {
+		orient := "P"
+		if pg.orientation == layout.Landscape {
+			orient = "L"
+		}
+		pdf.AddPageFormat(orient, gofpdf.SizeType{Wd: a4Short, Ht: a4Long})
+		for _, mk := range pg.marks {
+			// Bookmark titles are encoded right only under a UTF-8 font.
+			pdf.SetFont(w.family(layout.FontBody), "", bodySize)
+			pdf.Bookmark(mk.title, mk.level, mk.y)
+		}
+		for _, r := range pg.rules {
+			pdf.SetLineWidth(r.width)
+			pdf.Line(r.x1, r.y1, r.x2, r.y2)
+		}
+		for _, r := range pg.runs {
+			w.text(r)
+		}
+		w.pageNumber(pg, i+1)
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return nil, err
+	}
+	return completeCatalog(buf.Bytes(), w.meta.Lang)
+}
+
+func (w *writer) text(r run) {
+	w.pdf.SetFont(w.family(r.font), "", r.size)
+	if r.spacing != 0 {
+		w.pdf.RawWriteStr(strconv.FormatFloat(r.spacing, 'f', 4, 64) + " Tc\n")
+	}
+	w.pdf.Text(r.x, r.y, r.text)
+	if r.spacing != 0 {
+		w.pdf.RawWriteStr("0 Tc\n")
+	}
+}
+
+// pageNumber prints — N — in 四号 7 mm under the type area: on odd pages
+// at the right, on even pages at the left, one character in.
+func (w *writer) pageNumber(pg *page, n int) {
+	f := pg.frame
+	text := "— " + strconv.Itoa(n) + " —"
+	st := textStyle{font: layout.FontPageNumber, size: pageNoSize}
+	width := w.m.textWidth(st, text)
+	x := f.left + pageNoSize
+	if n%2 == 1 {
+		x = f.left + f.width - pageNoSize - width
+	}
+	// The dash, at about a third of the em above the baseline, sits 7 mm
+	// under the type area.
+	y := f.top + f.height + mm(7) + 0.35*pageNoSize
+	w.text(run{x: x, y: y, text: text, font: st.font, size: st.size})
+}
+
+// measurer gives advance widths of runes at size 1, per face, cached.
+type measurer struct {
+	pdf    *gofpdf.Fpdf
+	set    *fonts.Set
+	mu     sync.Mutex
+	widths map[*fonts.Face]map[rune]float64
+}
+
+// width is the advance of r in the font at size 1 pt.
+func (m *measurer) width(f layout.Font, r rune) float64 {
+	face := m.set.Face(fonts.Role(f))
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	ws := m.widths[face]
+	if ws == nil {
+		ws = make(map[rune]float64)
+		m.widths[face] = ws
+	}
+	if w, ok := ws[r]; ok {
+		return w
+	}
+	m.pdf.SetFont(face.Name, "", 1)
+	w := m.pdf.GetStringWidth(string(r))
+	ws[r] = w
+	return w
+}
+
+// textWidth is the visible width of s set in st.
+func (m *measurer) textWidth(st textStyle, s string) float64 {
+	w, n := 0.0, 0
+	for _, r := range s {
+		w += m.width(st.font, r)*st.size + st.tracking
+		n++
+	}
+	if n > 0 {
+		w -= st.tracking
+	}
+	return w
+}
