@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -47,5 +48,69 @@ func TestUsageErrors(t *testing.T) {
 	}
 	if code, out, _ := runCmd("version"); code != exitOK || !strings.HasPrefix(out, "budgetdoc ") {
 		t.Errorf("version: exit %d, %q", code, out)
+	}
+}
+
+func TestBuildWritesPDF(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errOut := runCmd("build", "-o", dir, "--format", "pdf", sample)
+	want := filepath.Join(dir, "三门峡经济开发区政务服务部2021年部门预算.pdf")
+	if code != exitOK || strings.TrimSpace(out) != want {
+		t.Fatalf("build: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	data, err := os.ReadFile(want)
+	if err != nil || !strings.HasPrefix(string(data), "%PDF-") {
+		t.Fatalf("no PDF written: %v", err)
+	}
+}
+
+// A build that fails its checks writes nothing and leaves earlier output
+// as it was.
+func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, errOut := runCmd("build", "-o", dir, "--format", "pdf", sample); code != exitOK {
+		t.Fatalf("first build failed: %s", errOut)
+	}
+	pdf := filepath.Join(dir, "三门峡经济开发区政务服务部2021年部门预算.pdf")
+	before, _ := os.ReadFile(pdf)
+	data, _ := os.ReadFile(sample)
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	os.WriteFile(bad, []byte(strings.Replace(string(data), "basic: 3567000", "basic: 3567001", 1)), 0o644)
+	code, out, errOut := runCmd("build", "-o", dir, "--format", "pdf", bad)
+	if code != exitFail || out != "" || !strings.Contains(errOut, "expenditure.basic") {
+		t.Fatalf("broken build: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	after, _ := os.ReadFile(pdf)
+	if string(before) != string(after) {
+		t.Error("the failed build changed the previous PDF")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("the output folder holds %d files, want the 1 previous PDF", len(entries))
+	}
+}
+
+func TestMissingGlyphFailsCheckAndBuild(t *testing.T) {
+	data, _ := os.ReadFile(sample)
+	text := strings.Replace(string(data), "政务服务部主要负责开发区", "政务服务部主要负责\ue000开发区", 1)
+	line := strings.Count(text[:strings.Index(text, "\ue000")], "\n") + 1
+	path := filepath.Join(t.TempDir(), "glyph.yaml")
+	os.WriteFile(path, []byte(text), 0o644)
+	code, out, _ := runCmd("check", path)
+	if code != exitFail || !strings.Contains(out, "U+E000") || !strings.Contains(out, path+":"+strconv.Itoa(line)+":") {
+		t.Errorf("check: exit %d, output %q; want U+E000 at line %d", code, out, line)
+	}
+	dir := t.TempDir()
+	if code, out, _ := runCmd("build", "-o", dir, path); code != exitFail || out != "" {
+		t.Errorf("build: exit %d, stdout %q", code, out)
+	}
+}
+
+func TestTTCFontRefused(t *testing.T) {
+	ttc := filepath.Join(t.TempDir(), "simsun.ttc")
+	os.WriteFile(ttc, append([]byte("ttcf"), make([]byte, 64)...), 0o644)
+	code, _, errOut := runCmd("build", "-o", t.TempDir(), "--font", "body="+ttc, sample)
+	if code != exitFail || !strings.Contains(errOut, ".ttc") {
+		t.Errorf("build --font body=x.ttc: exit %d, stderr %q", code, errOut)
 	}
 }

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -49,13 +50,13 @@ func HeadingFont(level int) Font {
 // golden tests and debugging.
 func Dump(d *Document) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "meta title=%q author=%q lang=%q date=%s\n", d.Meta.Title, d.Meta.Author, d.Meta.Lang, d.Meta.Date.Format("2006-01-02"))
+	fmt.Fprintf(&b, "meta title=%s author=%s lang=%s date=%s\n", q(d.Meta.Title), q(d.Meta.Author), q(d.Meta.Lang), d.Meta.Date.Format("2006-01-02"))
 	for _, blk := range d.Blocks {
 		switch x := blk.(type) {
 		case *Heading:
-			fmt.Fprintf(&b, "heading %d toc=%v newpage=%v %q\n", x.Level, x.TOC, x.NewPage, x.Text.S)
+			fmt.Fprintf(&b, "heading %d toc=%v newpage=%v %s\n", x.Level, x.TOC, x.NewPage, q(x.Text.S))
 		case *Paragraph:
-			fmt.Fprintf(&b, "paragraph font=%s size=%g align=%d indent=%g %q\n", x.Style.Font, x.Style.Size, x.Style.Align, x.Style.Indent, x.Text.S)
+			fmt.Fprintf(&b, "paragraph font=%s size=%g align=%d indent=%g %s\n", x.Style.Font, x.Style.Size, x.Style.Align, x.Style.Indent, q(x.Text.S))
 		case *TOC:
 			b.WriteString("toc\n")
 		case *Spacer:
@@ -63,14 +64,14 @@ func Dump(d *Document) string {
 		case *PageBreak:
 			fmt.Fprintf(&b, "pagebreak orientation=%d\n", x.Orientation)
 		case *Signature:
-			fmt.Fprintf(&b, "signature %q %q\n", x.Name.S, x.Date.S)
+			fmt.Fprintf(&b, "signature %s %s\n", q(x.Name.S), q(x.Date.S))
 		case *Table:
-			fmt.Fprintf(&b, "table %q title=%q unit=%q cols=%d header=%d\n", x.Name, x.Title.S, x.Unit, len(x.Columns), x.HeaderRows)
+			fmt.Fprintf(&b, "table %s title=%s unit=%s cols=%d header=%d\n", q(x.Name), q(x.Title.S), q(x.Unit), len(x.Columns), x.HeaderRows)
 			for _, row := range x.Rows {
 				b.WriteString("  row")
 				for _, c := range row.Cells {
 					rs, cs := c.Span()
-					fmt.Fprintf(&b, " [%q %dx%d", c.Text.S, rs, cs)
+					fmt.Fprintf(&b, " [%s %dx%d", q(c.Text.S), rs, cs)
 					if c.Number != nil {
 						fmt.Fprintf(&b, " num=%s", c.Number.Value)
 					}
@@ -84,3 +85,7 @@ func Dump(d *Document) string {
 	}
 	return b.String()
 }
+
+// q quotes s, leaving printable characters such as the ideographic space
+// as they are.
+func q(s string) string { return strconv.QuoteToGraphic(s) }

@@ -28,6 +28,9 @@ type run struct {
 	font    layout.Font
 	size    float64
 	spacing float64
+	// block and line say which block and which of its lines the run sets,
+	// so tests can check pagination against the plan.
+	block, line int
 }
 
 // rule is a straight line.
@@ -59,6 +62,7 @@ type planner struct {
 	line   int // next free grid line on the current page
 	orient layout.Orientation
 	toc    []*tocEntry // entries awaiting their heading, in order
+	block  int         // index of the block being planned
 }
 
 func newPlanner(m *measurer) *planner { return &planner{m: m} }
@@ -112,7 +116,7 @@ func (p *planner) setLines(text string, st textStyle, first, width float64) ([]r
 
 // placeLine puts one broken line at grid line top y, from x, in a line of
 // width avail, aligned.
-func (p *planner) placeLine(rs []rune, l cjk.Line, st textStyle, x, y, avail float64, align layout.Align) {
+func (p *planner) placeLine(rs []rune, l cjk.Line, lineNo int, st textStyle, x, y, avail float64, align layout.Align) {
 	vis := l.Visible(rs)
 	if len(vis) == 0 {
 		return
@@ -131,7 +135,7 @@ func (p *planner) placeLine(rs []rune, l cjk.Line, st textStyle, x, y, avail flo
 	}
 	p.cur.runs = append(p.cur.runs, run{
 		x: x, y: baseline(y, st.size, linePitch), text: string(vis),
-		font: st.font, size: st.size, spacing: spacing,
+		font: st.font, size: st.size, spacing: spacing, block: p.block, line: lineNo,
 	})
 }
 
@@ -169,7 +173,7 @@ func (p *planner) paragraph(text string, style layout.Style) {
 			if i+k == 0 {
 				av -= indent
 			}
-			p.placeLine(rs, lines[i+k], st, x, p.lineTop(p.line), av, style.Align)
+			p.placeLine(rs, lines[i+k], i+k, st, x, p.lineTop(p.line), av, style.Align)
 			p.line++
 		}
 		i += n

@@ -39,11 +39,8 @@ func Render(doc *layout.Document, opts Options) ([]byte, error) {
 func layoutPages(doc *layout.Document, m *measurer) (*plan, error) {
 	p := newPlanner(m)
 	for i, b := range doc.Blocks {
-		var next layout.Block
-		if i+1 < len(doc.Blocks) {
-			next = doc.Blocks[i+1]
-		}
-		if err := p.block(doc, b, next); err != nil {
+		p.block = i
+		if err := p.add(doc, b, doc.Blocks[i+1:]); err != nil {
 			return nil, err
 		}
 	}
@@ -55,10 +52,11 @@ func layoutPages(doc *layout.Document, m *measurer) (*plan, error) {
 }
 
 // block is the one dispatch over the closed set of block kinds.
-func (p *planner) block(doc *layout.Document, b, next layout.Block) error {
+// rest is the blocks after b, which a heading is kept with.
+func (p *planner) add(doc *layout.Document, b layout.Block, rest []layout.Block) error {
 	switch b := b.(type) {
 	case *layout.Heading:
-		p.renderHeading(b, next)
+		p.renderHeading(b, rest)
 	case *layout.Paragraph:
 		if p.cur == nil {
 			p.newPage()
@@ -92,7 +90,7 @@ func headingStyle(level int) layout.Style {
 	}
 }
 
-func (p *planner) renderHeading(h *layout.Heading, next layout.Block) {
+func (p *planner) renderHeading(h *layout.Heading, rest []layout.Block) {
 	style := headingStyle(h.Level)
 	if h.NewPage || p.cur == nil {
 		p.newPage()
@@ -102,15 +100,7 @@ func (p *planner) renderHeading(h *layout.Heading, next layout.Block) {
 	if blank {
 		need++
 	}
-	// Keep the heading with the first two lines of what follows.
-	switch n := next.(type) {
-	case *layout.Paragraph:
-		need += min(2, p.linesOf(n.Text.S, n.Style))
-	case *layout.Heading:
-		need += p.linesOf(n.Text.S, headingStyle(n.Level)) + 1
-	case *layout.Table:
-		need += 3
-	}
+	need += p.keepLines(rest)
 	if p.free() < need {
 		p.newPage()
 		blank = false
@@ -127,6 +117,28 @@ func (p *planner) renderHeading(h *layout.Heading, next layout.Block) {
 		}
 	}
 	p.paragraph(h.Text.S, style)
+}
+
+// keepLines is how many lines of what follows a heading must share its
+// page: the least of a paragraph that may start a page's foot (two lines,
+// or all of a paragraph of up to three, which cannot split 2 + 1), or a
+// following heading with what it keeps in turn, or a table's first rows.
+func (p *planner) keepLines(rest []layout.Block) int {
+	if len(rest) == 0 {
+		return 0
+	}
+	switch n := rest[0].(type) {
+	case *layout.Paragraph:
+		if lines := p.linesOf(n.Text.S, n.Style); lines <= 3 {
+			return lines
+		}
+		return 2
+	case *layout.Heading:
+		return p.linesOf(n.Text.S, headingStyle(n.Level)) + p.keepLines(rest[1:])
+	case *layout.Table:
+		return 3
+	}
+	return 0
 }
 
 func (p *planner) renderSpacer(s *layout.Spacer) {

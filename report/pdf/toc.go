@@ -30,10 +30,10 @@ func (p *planner) renderTOC(doc *layout.Document) {
 		avail := f.width - indent - tocReserve*charPitch
 		rs, lines := p.setLines(h.Text.S, st, avail, avail)
 		e := &tocEntry{heading: h, x: f.left + indent, right: f.left + f.width}
-		for _, l := range lines {
+		for i, l := range lines {
 			p.ensure(1)
 			y := p.lineTop(p.line)
-			p.placeLine(rs, l, st, e.x, y, avail, layout.Left)
+			p.placeLine(rs, l, i, st, e.x, y, avail, layout.Left)
 			e.page, e.y, e.lastW = p.cur, baseline(y, st.size, linePitch), l.Width-st.tracking
 			p.line++
 		}

@@ -1,0 +1,114 @@
+package pdf
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+
+	"budgetdoc/fonts"
+	"budgetdoc/report/layout"
+)
+
+func planOf(t *testing.T, doc *layout.Document) *plan {
+	t.Helper()
+	w, err := newWriter(fonts.Default(), doc.Meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pl, err := layoutPages(doc, w.measurer())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pl
+}
+
+// randomDoc is headings and paragraphs of random lengths, so that page
+// breaks fall at every kind of place.
+func randomDoc(seed int64) *layout.Document {
+	rng := rand.New(rand.NewSource(seed))
+	doc := &layout.Document{}
+	for i := 0; i < 60; i++ {
+		if rng.Intn(4) == 0 {
+			doc.Add(&layout.Heading{Level: 1 + rng.Intn(2), Text: layout.Plain("一、标题" + strings.Repeat("节", rng.Intn(5)))})
+		}
+		n := 1 + rng.Intn(120)
+		doc.Add(&layout.Paragraph{Text: layout.Plain(strings.Repeat("预算公开，", n/5) + strings.Repeat("字", n%5) + "。"),
+			Style: layout.Style{Font: layout.FontBody, Indent: 2}})
+	}
+	return doc
+}
+
+// Pagination keeps every text, leaves no paragraph with a single line at a
+// page's foot or head, and never ends a page with a heading.
+func TestPaginationRules(t *testing.T) {
+	for seed := int64(1); seed <= 20; seed++ {
+		doc := randomDoc(seed)
+		pl := planOf(t, doc)
+		texts := make(map[int]string)
+		pagesOf := make(map[int]map[int]int) // block → page → lines on it
+		for pi, pg := range pl.pages {
+			for _, r := range pg.runs {
+				texts[r.block] += r.text
+				if pagesOf[r.block] == nil {
+					pagesOf[r.block] = make(map[int]int)
+				}
+				pagesOf[r.block][pi]++
+			}
+			if n := len(pg.runs); n > 0 && pi < len(pl.pages)-1 {
+				if _, ok := doc.Blocks[pg.runs[n-1].block].(*layout.Heading); ok {
+					t.Errorf("seed %d: page %d ends with heading %q", seed, pi+1, pg.runs[n-1].text)
+				}
+			}
+		}
+		for i, b := range doc.Blocks {
+			var want string
+			switch b := b.(type) {
+			case *layout.Paragraph:
+				want = b.Text.S
+			case *layout.Heading:
+				want = b.Text.S
+			}
+			if texts[i] != want {
+				t.Fatalf("seed %d block %d: planned %q, want %q", seed, i, texts[i], want)
+			}
+			total := 0
+			for _, n := range pagesOf[i] {
+				total += n
+			}
+			for pi, n := range pagesOf[i] {
+				if n == 1 && total > 1 {
+					t.Errorf("seed %d: block %d leaves one of its %d lines alone on page %d", seed, i, total, pi+1)
+				}
+			}
+		}
+	}
+}
+
+func TestTOCTargets(t *testing.T) {
+	doc := randomDoc(3)
+	var headings []*layout.Heading
+	for _, b := range doc.Blocks {
+		if h, ok := b.(*layout.Heading); ok {
+			h.TOC = true
+			headings = append(headings, h)
+		}
+	}
+	doc.Blocks = append([]layout.Block{&layout.TOC{}, &layout.PageBreak{}}, doc.Blocks...)
+	pl := planOf(t, doc)
+	if len(pl.toc) != len(headings) {
+		t.Fatalf("%d TOC entries, want %d", len(pl.toc), len(headings))
+	}
+	for _, e := range pl.toc {
+		found := -1
+		for pi, pg := range pl.pages {
+			for _, r := range pg.runs {
+				if d, ok := doc.Blocks[r.block].(*layout.Heading); ok && d == e.heading && found < 0 {
+					found = pi
+				}
+			}
+		}
+		if found != e.target {
+			t.Errorf("TOC entry %q points at page %d, heading is on page %d", e.heading.Text.S, e.target+1, found+1)
+		}
+	}
+}
