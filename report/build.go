@@ -10,6 +10,7 @@ import (
 	"budgetdoc/report/compose"
 	"budgetdoc/report/layout"
 	"budgetdoc/report/pdf"
+	"budgetdoc/report/xlsx"
 )
 
 // Format is an output format.
@@ -83,6 +84,8 @@ func (bl *Builder) Build(b *Budget, dir string, formats ...Format) ([]string, er
 		switch f {
 		case PDF:
 			data, err = pdf.Render(doc, pdf.Options{Fonts: bl.fonts})
+		case XLSX:
+			data, err = xlsx.Render(doc, xlsx.Options{})
 		default:
 			err = fmt.Errorf("format %q is not supported", f)
 		}

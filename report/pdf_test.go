@@ -142,6 +142,8 @@ func pageTexts(t *testing.T, path string) []string {
 	return pages[:len(pages)-1]
 }
 
+var attachmentLabel = regexp.MustCompile(`^附件\d+\b`)
+
 var tocLine = regexp.MustCompile(`^(.*?)\s*\.{3,}\s*(\d+)$`)
 
 func TestTOCPagesMatchHeadings(t *testing.T) {
@@ -160,15 +162,20 @@ func TestTOCPagesMatchHeadings(t *testing.T) {
 			}
 			continue
 		}
+		label := attachmentLabel.FindString(strings.TrimSpace(prefix + m[1]))
 		title := squeeze(prefix + m[1])
 		prefix = ""
 		page, _ := strconv.Atoi(m[2])
 		entries++
 		found := 0
-		for i := 1; i < len(pages); i++ {
-			if strings.Contains(squeeze(pages[i]), title) {
+		for i := 1; i < len(pages) && found == 0; i++ {
+			if label != "" {
+				// An attachment's page opens with its label on a line of its own.
+				if strings.HasPrefix(strings.TrimSpace(pages[i]), label+"\n") {
+					found = i + 1
+				}
+			} else if strings.Contains(squeeze(pages[i]), title) {
 				found = i + 1
-				break
 			}
 		}
 		if found != page {

@@ -37,7 +37,7 @@ func Explain(b *budget.Budget, attachments []string) *layout.Document {
 			}
 			doc.Add(&layout.Paragraph{
 				Text:  layout.Plain(fmt.Sprintf("%s%d. %s", lead, i+1, a)),
-				Style: layout.Style{Font: layout.FontBody, Indent: 2, Align: layout.Left},
+				Style: layout.Style{Font: layout.FontBody, Indent: 2, Hang: 6},
 			})
 		}
 	}

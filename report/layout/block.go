@@ -36,6 +36,8 @@ type Style struct {
 	Align Align
 	// Indent is the first line's indent in characters (2 for body text).
 	Indent float64
+	// Hang is the indent of the lines after the first, in characters.
+	Hang float64
 	// RightIndent keeps the lines that many characters from the right edge.
 	RightIndent float64
 }
@@ -75,6 +77,16 @@ const (
 // PageBreak starts a new page in the given orientation.
 type PageBreak struct{ Orientation Orientation }
 
+// AttachmentHeading opens an attachment: its label (附件1) flush left in
+// 黑体 on the first line of a new page, a blank line, then what follows
+// (the attachment's title). Title is the attachment's entry in the table of
+// contents and the outline.
+type AttachmentHeading struct {
+	Label       string
+	Title       Text
+	Orientation Orientation
+}
+
 // Signature is the issuing body and date at the end of a document,
 // right-aligned with the date centred under the name.
 type Signature struct {
@@ -88,3 +100,5 @@ func (*Spacer) block()    {}
 func (*PageBreak) block() {}
 func (*Signature) block() {}
 func (*Table) block()     {}
+
+func (*AttachmentHeading) block() {}

@@ -4,12 +4,33 @@ package layout
 // repeated on every page the table runs over. Title and Unit are printed
 // above it (and in a spreadsheet, as merged rows above the header).
 type Table struct {
-	Name       string // a short name, e.g. for the spreadsheet's sheet
-	Title      Text
-	Unit       string // 单位：元
-	Columns    []Column
-	Rows       []Row
+	Name    string // a short name, e.g. for the spreadsheet's sheet
+	Title   Text
+	Unit    string  // 单位：元, printed above the table's right edge
+	Size    float64 // text size in points; 0 means 小四, 12 pt
+	Columns []Column
+	Rows    []Row
+	// HeaderRows leading rows are the table's heading, set in the header
+	// face.
 	HeaderRows int
+	// Repeat are the rows printed again at the top of every page the table
+	// continues on; the zero value means the header rows.
+	Repeat RowRange
+	// Orientation is the page orientation the table is meant for, used by
+	// spreadsheets' print setup.
+	Orientation Orientation
+}
+
+// RepeatRows returns the rows repeated on continuation pages, as an
+// inclusive range, and whether there are any.
+func (t *Table) RepeatRows() (RowRange, bool) {
+	if t.Repeat != (RowRange{}) {
+		return t.Repeat, true
+	}
+	if t.HeaderRows > 0 {
+		return RowRange{0, t.HeaderRows - 1}, true
+	}
+	return RowRange{}, false
 }
 
 // Column is a column's relative width, in characters of body text.

@@ -18,6 +18,9 @@ func Walk(d *Document, fn func(t Text, font Font)) {
 		case *Signature:
 			fn(b.Name, FontBody)
 			fn(b.Date, FontBody)
+		case *AttachmentHeading:
+			fn(Plain(b.Label), FontHeading1)
+			fn(b.Title, FontBody) // as the TOC prints it
 		case *Table:
 			fn(b.Title, FontTitle)
 			fn(Plain(b.Unit), FontTable)
@@ -65,6 +68,8 @@ func Dump(d *Document) string {
 			fmt.Fprintf(&b, "pagebreak orientation=%d\n", x.Orientation)
 		case *Signature:
 			fmt.Fprintf(&b, "signature %s %s\n", q(x.Name.S), q(x.Date.S))
+		case *AttachmentHeading:
+			fmt.Fprintf(&b, "attachment %s %s orientation=%d\n", q(x.Label), q(x.Title.S), x.Orientation)
 		case *Table:
 			fmt.Fprintf(&b, "table %s title=%s unit=%s cols=%d header=%d\n", q(x.Name), q(x.Title.S), q(x.Unit), len(x.Columns), x.HeaderRows)
 			for _, row := range x.Rows {

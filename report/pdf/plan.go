@@ -18,6 +18,13 @@ type page struct {
 	runs        []run
 	rules       []rule
 	marks       []bookmark
+	tables      []tablePart // the table rows set on the page, for tests
+}
+
+// tablePart is the rows of a table set on one page, repeated rows first.
+type tablePart struct {
+	table *layout.Table
+	rows  []int
 }
 
 // run is text drawn at a baseline, with spacing added after every character
@@ -46,8 +53,8 @@ type bookmark struct {
 // tocEntry is a heading listed in the table of contents: the line its
 // leader and page number go on, and the page it is printed on.
 type tocEntry struct {
-	heading  *layout.Heading
-	page     *page // the TOC's page
+	block    layout.Block // the heading listed
+	page     *page        // the TOC's page
 	x, right float64
 	y        float64 // baseline of the entry's last line
 	lastW    float64 // width of the text on the last line
@@ -145,8 +152,8 @@ func (p *planner) paragraph(text string, style layout.Style) {
 	st := gridStyle(style.Font, style.Size)
 	f := frameFor(p.orient)
 	avail := f.width - style.RightIndent*charPitch
-	indent := style.Indent * charPitch
-	rs, lines := p.setLines(text, st, avail-indent, avail)
+	indent, hang := style.Indent*charPitch, style.Hang*charPitch
+	rs, lines := p.setLines(text, st, avail-indent, avail-hang)
 	for i := 0; i < len(lines); {
 		if p.free() == 0 {
 			p.newPage()
@@ -165,13 +172,9 @@ func (p *planner) paragraph(text string, style layout.Style) {
 			continue
 		}
 		for k := 0; k < n; k++ {
-			x := f.left
+			x, av := f.left+hang, avail-hang
 			if i+k == 0 {
-				x += indent
-			}
-			av := avail
-			if i+k == 0 {
-				av -= indent
+				x, av = f.left+indent, avail-indent
 			}
 			p.placeLine(rs, lines[i+k], i+k, st, x, p.lineTop(p.line), av, style.Align)
 			p.line++
@@ -185,6 +188,6 @@ func (p *planner) linesOf(text string, style layout.Style) int {
 	st := gridStyle(style.Font, style.Size)
 	f := frameFor(p.orient)
 	avail := f.width - style.RightIndent*charPitch
-	_, lines := p.setLines(text, st, avail-style.Indent*charPitch, avail)
+	_, lines := p.setLines(text, st, avail-style.Indent*charPitch, avail-style.Hang*charPitch)
 	return len(lines)
 }

@@ -102,13 +102,13 @@ func TestTOCTargets(t *testing.T) {
 		found := -1
 		for pi, pg := range pl.pages {
 			for _, r := range pg.runs {
-				if d, ok := doc.Blocks[r.block].(*layout.Heading); ok && d == e.heading && found < 0 {
+				if d, ok := doc.Blocks[r.block].(*layout.Heading); ok && d == e.block && found < 0 {
 					found = pi
 				}
 			}
 		}
 		if found != e.target {
-			t.Errorf("TOC entry %q points at page %d, heading is on page %d", e.heading.Text.S, e.target+1, found+1)
+			t.Errorf("TOC entry %q points at page %d, heading is on page %d", e.block.(*layout.Heading).Text.S, e.target+1, found+1)
 		}
 	}
 }

@@ -71,6 +71,8 @@ func (p *planner) add(doc *layout.Document, b layout.Block, rest []layout.Block)
 		p.newPage()
 	case *layout.Signature:
 		p.renderSignature(b)
+	case *layout.AttachmentHeading:
+		p.renderAttachment(b)
 	case *layout.Table:
 		return p.renderTable(b)
 	default:
@@ -108,14 +110,7 @@ func (p *planner) renderHeading(h *layout.Heading, rest []layout.Block) {
 	if blank {
 		p.line++
 	}
-	if h.TOC {
-		p.cur.marks = append(p.cur.marks, bookmark{title: h.Text.S, level: h.Level, y: p.lineTop(p.line)})
-		for _, e := range p.toc {
-			if e.heading == h {
-				e.target = len(p.plan.pages) - 1
-			}
-		}
-	}
+	p.listed(h, p.lineTop(p.line))
 	p.paragraph(h.Text.S, style)
 }
 
@@ -139,6 +134,16 @@ func (p *planner) keepLines(rest []layout.Block) int {
 		return 3
 	}
 	return 0
+}
+
+// renderAttachment starts an attachment on a new page: 附件N flush left in
+// 黑体 on the first line, then a blank line.
+func (p *planner) renderAttachment(a *layout.AttachmentHeading) {
+	p.orient = a.Orientation
+	p.newPage()
+	p.listed(a, p.lineTop(0))
+	p.paragraph(a.Label, layout.Style{Font: layout.FontHeading1, Align: layout.Left})
+	p.line++
 }
 
 func (p *planner) renderSpacer(s *layout.Spacer) {

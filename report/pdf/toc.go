@@ -21,15 +21,15 @@ func (p *planner) renderTOC(doc *layout.Document) {
 	}
 	st := gridStyle(layout.FontBody, bodySize)
 	for _, b := range doc.Blocks {
-		h, ok := b.(*layout.Heading)
-		if !ok || !h.TOC {
+		text, level, ok := tocText(b)
+		if !ok {
 			continue
 		}
 		f := p.cur.frame
-		indent := float64(2*h.Level) * charPitch
+		indent := float64(2*level) * charPitch
 		avail := f.width - indent - tocReserve*charPitch
-		rs, lines := p.setLines(h.Text.S, st, avail, avail)
-		e := &tocEntry{heading: h, x: f.left + indent, right: f.left + f.width}
+		rs, lines := p.setLines(text, st, avail, avail)
+		e := &tocEntry{block: b, x: f.left + indent, right: f.left + f.width}
 		for i, l := range lines {
 			p.ensure(1)
 			y := p.lineTop(p.line)
@@ -38,6 +38,33 @@ func (p *planner) renderTOC(doc *layout.Document) {
 			p.line++
 		}
 		p.toc = append(p.toc, e)
+	}
+}
+
+// tocText is a block's entry in the table of contents and the outline:
+// headings marked for it, and every attachment.
+func tocText(b layout.Block) (text string, level int, ok bool) {
+	switch b := b.(type) {
+	case *layout.Heading:
+		return b.Text.S, b.Level, b.TOC
+	case *layout.AttachmentHeading:
+		return b.Label + "　" + b.Title.S, 0, true
+	}
+	return "", 0, false
+}
+
+// listed records that block b is printed on the current page, at y, for
+// its TOC entry and bookmark.
+func (p *planner) listed(b layout.Block, y float64) {
+	text, level, ok := tocText(b)
+	if !ok {
+		return
+	}
+	p.cur.marks = append(p.cur.marks, bookmark{title: text, level: level, y: y})
+	for _, e := range p.toc {
+		if e.block == b {
+			e.target = len(p.plan.pages) - 1
+		}
 	}
 }
 

@@ -1,0 +1,238 @@
+package compose
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"budgetdoc/report/budget"
+	"budgetdoc/report/layout"
+)
+
+// FormTitle is the title of every performance form of the year.
+func FormTitle(b *budget.Budget) string {
+	return fmt.Sprintf("%d年度项目绩效目标申报表", b.Year)
+}
+
+// Performance composes the performance-goal form (项目绩效目标申报表) of
+// forms[i]: the fixed head (project, units, funds in 万元, goals) and the
+// indicator block, the period tree on the left and the annual tree on the
+// right sharing the 一级指标 column.
+func Performance(b *budget.Budget, i int) *layout.Table {
+	c := src{b}
+	f := b.Forms[i]
+	path := fmt.Sprintf("forms[%d]", i)
+	unit, unitPath := f.Unit, path+".unit"
+	if unit == "" {
+		unit, unitPath = b.Unit.Name, "unit.name"
+	}
+	acct, acctPath := f.AccountingUnit, path+".accounting_unit"
+	if acct == "" {
+		acct, acctPath = b.Unit.AccountingUnit, "unit.accounting_unit"
+	}
+	if acct == "" {
+		acct, acctPath = b.Unit.Name, "unit.name"
+	}
+	label := func(s string, rows, cols int) layout.Cell { return layout.HeaderCell(s, rows, cols) }
+	text := func(t layout.Text, cols int) layout.Cell {
+		return layout.Cell{Text: t, ColSpan: cols, Align: layout.Left}
+	}
+	plain := func(s string, cols int) layout.Cell {
+		return layout.Cell{Text: layout.Plain(s), ColSpan: cols, Align: layout.Left}
+	}
+	t := &layout.Table{
+		Name:        f.Name,
+		Title:       layout.Plain(FormTitle(b)),
+		Size:        10.5,
+		Orientation: layout.Portrait,
+		Columns: []layout.Column{{Width: 2.5}, {Width: 5}, {Width: 5}, {Width: 7.5}, {Width: 5},
+			{Width: 5}, {Width: 7.5}, {Width: 5}},
+		HeaderRows: 8,
+		Repeat:     layout.RowRange{FirstRow: 7, LastRow: 7},
+		Rows: []layout.Row{
+			{Cells: []layout.Cell{label("项目名称", 1, 2), text(c.text(f.Name, path+".name"), 6)}},
+			{Cells: []layout.Cell{label("单位名称", 1, 2), text(c.text(unit, unitPath), 2),
+				label("财务核算依托单位名称", 1, 2), text(c.text(acct, acctPath), 2)}},
+			{Cells: []layout.Cell{label("项目资金（万元）", 3, 2),
+				plain("实施期资金总额：", 2), wan(f.Period.Total, c, path+".period.total"),
+				plain("年度资金总额：", 2), wan(f.Annual.Total, c, path+".annual.total")}},
+			{Cells: []layout.Cell{plain("其中：财政拨款", 2), wan(f.Period.Fiscal, c, path+".period.fiscal"),
+				plain("其中：财政拨款", 2), wan(f.Annual.Fiscal, c, path+".annual.fiscal")}},
+			{Cells: []layout.Cell{plain("其他资金", 2), optionalWan(f.Period.Other, c, path+".period.other"),
+				plain("其他资金", 2), optionalWan(f.Annual.Other, c, path+".annual.other")}},
+			{Cells: []layout.Cell{label("绩效目标", 2, 2), label("实施期目标", 1, 3), label("年度目标", 1, 3)}},
+			{Cells: []layout.Cell{text(goals(f.Period.Goals, c, path+".period.goals"), 3),
+				text(goals(f.Annual.Goals, c, path+".annual.goals"), 3)}},
+		},
+	}
+	indicators := indicatorRows(f.Indicators, c, path+".indicators")
+	t.Rows = append(t.Rows, layout.Row{Cells: []layout.Cell{
+		label("绩效指标", 1+len(indicators), 1), label("一级指标", 1, 1),
+		label("二级指标", 1, 1), label("三级指标", 1, 1), label("指标值", 1, 1),
+		label("二级指标", 1, 1), label("三级指标", 1, 1), label("指标值", 1, 1),
+	}})
+	t.Rows = append(t.Rows, indicators...)
+	return t
+}
+
+// wan is an amount in 万元: 3000万元.
+func wan(d decimal.Decimal, c src, path string) layout.Cell {
+	return layout.Cell{
+		Text:   c.text(d.String()+"万元", path),
+		Align:  layout.Center,
+		Number: &layout.Number{Value: d.String(), Format: `General"万元"`},
+	}
+}
+
+// optionalWan is wan, or a blank cell for an amount left out.
+func optionalWan(d decimal.NullDecimal, c src, path string) layout.Cell {
+	if !d.Valid {
+		return layout.Cell{Align: layout.Center}
+	}
+	return wan(d.Decimal, c, path)
+}
+
+// goals prints a form's goals one per line, numbered when there are several.
+func goals(gs []string, c src, path string) layout.Text {
+	if len(gs) == 1 {
+		return c.text(gs[0], path+"[0]")
+	}
+	lines := make([]string, len(gs))
+	for i, g := range gs {
+		lines[i] = fmt.Sprintf("%d. %s", i+1, g)
+	}
+	return c.text(strings.Join(lines, "\n"), path)
+}
+
+// indicatorRows lays out the two indicator trees side by side. Each 一级指标
+// takes as many rows as the longer side needs; each 二级指标 spans its own
+// rows on its own side, and a shorter side ends in blank cells.
+func indicatorRows(ind budget.Indicators, c src, path string) []layout.Row {
+	var names []string
+	seen := make(map[string]bool)
+	for _, tree := range [][]budget.Level1{ind.Period, ind.Annual} {
+		for _, l1 := range tree {
+			if !seen[l1.Name] {
+				seen[l1.Name] = true
+				names = append(names, l1.Name)
+			}
+		}
+	}
+	var rows []layout.Row
+	for _, name := range names {
+		period := groupsOf(ind.Period, name, path+".period")
+		annual := groupsOf(ind.Annual, name, path+".annual")
+		n := max(rowCount(period), rowCount(annual), 1)
+		grid := newCellGrid(n, 7)
+		first := layout.TextCell(c.text(name, firstPath(period, annual)), layout.Center)
+		first.RowSpan = n
+		grid.place(0, 0, first)
+		fillSide(grid, 1, period, c)
+		fillSide(grid, 4, annual, c)
+		rows = append(rows, grid.rows()...)
+	}
+	return rows
+}
+
+// group is a 二级指标 with the field path it was read at.
+type group struct {
+	budget.Level2
+	path string
+}
+
+// groupsOf collects the groups under the 一级指标 name in one tree.
+func groupsOf(tree []budget.Level1, name, path string) []group {
+	var gs []group
+	for i, l1 := range tree {
+		if l1.Name != name {
+			continue
+		}
+		for j, g := range l1.Groups {
+			gs = append(gs, group{g, fmt.Sprintf("%s[%d].groups[%d]", path, i, j)})
+		}
+	}
+	return gs
+}
+
+func firstPath(sides ...[]group) string {
+	for _, gs := range sides {
+		if len(gs) > 0 {
+			p := gs[0].path
+			return p[:strings.LastIndex(p, ".groups")] + ".name"
+		}
+	}
+	return ""
+}
+
+func rowCount(gs []group) int {
+	n := 0
+	for _, g := range gs {
+		n += max(1, len(g.Items))
+	}
+	return n
+}
+
+// fillSide places one side's groups from column col: 二级指标, 三级指标, 指标值.
+func fillSide(grid *cellGrid, col int, gs []group, c src) {
+	r := 0
+	for _, g := range gs {
+		span := max(1, len(g.Items))
+		cell := layout.TextCell(c.text(g.Name, g.path+".name"), layout.Center)
+		cell.RowSpan = span
+		grid.place(r, col, cell)
+		for k, it := range g.Items {
+			ip := fmt.Sprintf("%s.items[%d]", g.path, k)
+			grid.place(r+k, col+1, layout.TextCell(c.text(it.Name, ip+".name"), layout.Left))
+			grid.place(r+k, col+2, layout.TextCell(c.text(it.Value, ip+".value"), layout.Center))
+		}
+		if len(g.Items) == 0 {
+			grid.place(r, col+1, layout.Cell{})
+			grid.place(r, col+2, layout.Cell{})
+		}
+		r += span
+	}
+	if rest := grid.n - r; rest > 0 {
+		for k := 0; k < 3; k++ {
+			grid.place(r, col+k, layout.Cell{RowSpan: rest})
+		}
+	}
+}
+
+// cellGrid collects cells by position and emits them as rows, leaving out
+// positions that a span covers.
+type cellGrid struct {
+	n, cols int
+	cells   map[[2]int]layout.Cell
+	covered map[[2]int]bool
+}
+
+func newCellGrid(rows, cols int) *cellGrid {
+	return &cellGrid{n: rows, cols: cols, cells: make(map[[2]int]layout.Cell), covered: make(map[[2]int]bool)}
+}
+
+func (g *cellGrid) place(r, col int, cell layout.Cell) {
+	g.cells[[2]int{r, col}] = cell
+	rs, cs := cell.Span()
+	for dr := 0; dr < rs; dr++ {
+		for dc := 0; dc < cs; dc++ {
+			if dr > 0 || dc > 0 {
+				g.covered[[2]int{r + dr, col + dc}] = true
+			}
+		}
+	}
+}
+
+func (g *cellGrid) rows() []layout.Row {
+	rows := make([]layout.Row, g.n)
+	for r := 0; r < g.n; r++ {
+		for col := 0; col < g.cols; col++ {
+			if cell, ok := g.cells[[2]int{r, col}]; ok {
+				rows[r].Cells = append(rows[r].Cells, cell)
+			} else if !g.covered[[2]int{r, col}] {
+				rows[r].Cells = append(rows[r].Cells, layout.Cell{})
+			}
+		}
+	}
+	return rows
+}

@@ -1,0 +1,70 @@
+package pdf
+
+import (
+	"math"
+
+	"budgetdoc/report/layout"
+)
+
+// ruleWidth is the width of a table's thin rules.
+const ruleWidth = 0.5
+
+// draw sets the given rows (repeated rows first, then this page's rows) on
+// the current page from y. A cell spanning rows is drawn once over the rows
+// of it on the page, so a merged cell cut by a page break is boxed and
+// printed again on the next page.
+func (tl *tableLayouter) draw(rows []int, y float64) {
+	g, pg := tl.g, tl.p.cur
+	pg.tables = append(pg.tables, tablePart{table: tl.t, rows: rows})
+	ys := make([]float64, len(rows)+1)
+	ys[0] = y
+	for i, r := range rows {
+		ys[i+1] = ys[i] + tl.heights[r]
+	}
+	done := make(map[[2]int]bool)
+	for i, r := range rows {
+		for c := 0; c < g.Cols; c++ {
+			s := g.Slots[r][c]
+			key := [2]int{s.Row, s.Col}
+			if done[key] {
+				continue
+			}
+			done[key] = true
+			rs, cs := s.Cell.Span()
+			j := i
+			for j+1 < len(rows) && rows[j+1] >= s.Row && rows[j+1] < s.Row+rs {
+				j++
+			}
+			tl.drawCell(s.Cell, tl.cells[key], tl.colX[s.Col], ys[i], tl.colX[s.Col+cs]-tl.colX[s.Col], ys[j+1]-ys[i])
+		}
+	}
+}
+
+// drawCell boxes a cell and sets its lines centred vertically, aligned
+// horizontally. A segment too short for all the lines (a merged cell cut
+// by a page break) shows as many as fit.
+func (tl *tableLayouter) drawCell(c *layout.Cell, lines []string, x, y, w, h float64) {
+	pg := tl.p.cur
+	pg.rules = append(pg.rules,
+		rule{x, y, x + w, y, ruleWidth}, rule{x, y + h, x + w, y + h, ruleWidth},
+		rule{x, y, x, y + h, ruleWidth}, rule{x + w, y, x + w, y + h, ruleWidth})
+	if fit := max(int(math.Floor((h-2*tl.vpad)/tl.lh+0.01)), 1); len(lines) > fit {
+		lines = lines[:fit]
+	}
+	st := tl.style(c)
+	top := y + (h-float64(len(lines))*tl.lh)/2
+	for k, line := range lines {
+		lw := tl.p.m.textWidth(st, line)
+		lx := x + tl.pad
+		switch c.Align {
+		case layout.Center:
+			lx = x + (w-lw)/2
+		case layout.Right:
+			lx = x + w - tl.pad - lw
+		}
+		pg.runs = append(pg.runs, run{
+			x: lx, y: baseline(top+float64(k)*tl.lh, st.size, tl.lh), text: line,
+			font: st.font, size: st.size, block: tl.p.block, line: k,
+		})
+	}
+}

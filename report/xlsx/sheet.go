@@ -1,0 +1,255 @@
+package xlsx
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+
+	"budgetdoc/report/layout"
+)
+
+// hanWidth is the width of a Han character in Excel's column units (the
+// width of a digit) at 11 pt.
+const hanWidth = 2.1
+
+// renderTable writes one table as a sheet. The stream writer needs its
+// calls in order: sheet properties, column widths, rows, merges and page
+// setup, then Flush.
+func (w *workbook) renderTable(t *layout.Table) error {
+	g, err := layout.Resolve(t)
+	if err != nil {
+		return err
+	}
+	name := w.sheetName(t.Name)
+	f := w.f
+	if len(w.names) == 1 {
+		if err := f.SetSheetName("Sheet1", name); err != nil {
+			return err
+		}
+	} else if _, err := f.NewSheet(name); err != nil {
+		return err
+	}
+	fit, one, zero := true, 1, 0
+	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(name)
+	if err != nil {
+		return err
+	}
+	widths := w.columnWidths(t)
+	for c, width := range widths {
+		if err := sw.SetColWidth(c+1, c+1, width); err != nil {
+			return err
+		}
+	}
+	cols := len(t.Columns)
+	last, _ := excelize.ColumnNumberToName(cols)
+	row := 1
+	// The title and unit rows, merged across the table.
+	for _, line := range []struct {
+		text   string
+		style  styleKey
+		height float64
+	}{
+		{t.Title.S, styleKey{title: true, align: layout.Center}, 36},
+		{t.Unit, styleKey{align: layout.Right, plain: true}, 20},
+	} {
+		if line.text == "" {
+			continue
+		}
+		id, err := w.style(line.style)
+		if err != nil {
+			return err
+		}
+		cells := make([]any, cols)
+		cells[0] = excelize.Cell{StyleID: id, Value: line.text}
+		for c := 1; c < cols; c++ {
+			cells[c] = excelize.Cell{StyleID: id}
+		}
+		if err := sw.SetRow(fmt.Sprintf("A%d", row), cells, excelize.RowOpts{Height: line.height}); err != nil {
+			return err
+		}
+		if err := sw.MergeCell(fmt.Sprintf("A%d", row), fmt.Sprintf("%s%d", last, row)); err != nil {
+			return err
+		}
+		row++
+	}
+	first := row // the sheet row of table row 0
+	heights := w.rowHeights(t, g, widths)
+	for r := 0; r < g.Rows; r++ {
+		cells := make([]any, cols)
+		for c := 0; c < cols; c++ {
+			s := g.Slots[r][c]
+			id, err := w.style(cellStyle(s.Cell))
+			if err != nil {
+				return err
+			}
+			// Covered positions carry the origin's style, so a merged
+			// range's borders print whole.
+			cell := excelize.Cell{StyleID: id}
+			if g.IsOrigin(r, c) {
+				if cell, err = value(s.Cell, id, c, first); err != nil {
+					return fmt.Errorf("table %q row %d: %w", t.Name, r, err)
+				}
+			}
+			cells[c] = cell
+		}
+		if err := sw.SetRow(fmt.Sprintf("A%d", first+r), cells, excelize.RowOpts{Height: heights[r]}); err != nil {
+			return err
+		}
+	}
+	for r := 0; r < g.Rows; r++ {
+		for c := 0; c < cols; c++ {
+			if !g.IsOrigin(r, c) {
+				continue
+			}
+			if rs, cs := g.Slots[r][c].Cell.Span(); rs > 1 || cs > 1 {
+				tl, _ := excelize.CoordinatesToCellName(c+1, first+r)
+				br, _ := excelize.CoordinatesToCellName(c+cs, first+r+rs-1)
+				if err := sw.MergeCell(tl, br); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	orientation, a4 := "portrait", 9
+	if t.Orientation == layout.Landscape {
+		orientation = "landscape"
+	}
+	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &a4, Orientation: &orientation, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+		return err
+	}
+	margin, edge, centred := 0.6, 0.3, true
+	if err := f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{Left: &margin, Right: &margin, Top: &margin, Bottom: &margin, Header: &edge, Footer: &edge, Horizontally: &centred}); err != nil {
+		return err
+	}
+	if err := f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddFooter: "&C第 &P 页，共 &N 页"}); err != nil {
+		return err
+	}
+	if rr, ok := t.RepeatRows(); ok {
+		if err := f.SetDefinedName(&excelize.DefinedName{
+			Name: "_xlnm.Print_Titles", Scope: name,
+			RefersTo: fmt.Sprintf("'%s'!$%d:$%d", name, first+rr.FirstRow, first+rr.LastRow),
+		}); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// value is a cell's content: a number with its format, a SUM formula with
+// its value cached, or text.
+func value(c *layout.Cell, style, col, first int) (excelize.Cell, error) {
+	if c.Number == nil {
+		return excelize.Cell{StyleID: style, Value: c.Text.S}, nil
+	}
+	d, err := decimal.NewFromString(c.Number.Value)
+	if err != nil {
+		return excelize.Cell{}, fmt.Errorf("number %q: %w", c.Number.Value, err)
+	}
+	v, _ := d.Float64()
+	cell := excelize.Cell{StyleID: style, Value: v}
+	if s := c.Number.Sum; s != nil {
+		name, _ := excelize.ColumnNumberToName(col + 1)
+		cell.Formula = fmt.Sprintf("SUM(%s%d:%s%d)", name, first+s.FirstRow, name, first+s.LastRow)
+	}
+	return cell, nil
+}
+
+// columnWidths turns the layout's relative widths (characters of body
+// text) into Excel widths where a column holds that many Han characters.
+func (w *workbook) columnWidths(t *layout.Table) []float64 {
+	scale := w.opts.Size / 11 * hanWidth
+	out := make([]float64, len(t.Columns))
+	for i, c := range t.Columns {
+		out[i] = math.Round((c.Width*scale+1)*100) / 100
+	}
+	return out
+}
+
+// textUnits is the width of s in Excel units: Han characters two, others one.
+func textUnits(s string, size float64) float64 {
+	u := 0.0
+	for _, r := range s {
+		if r < 0x2E80 {
+			u += hanWidth / 2
+		} else {
+			u += hanWidth
+		}
+	}
+	return u * size / 11
+}
+
+// rowHeights estimates each row's height in points from its wrapped text,
+// since Excel and LibreOffice do not fit rows with merged cells themselves.
+func (w *workbook) rowHeights(t *layout.Table, g *layout.Grid, widths []float64) []float64 {
+	line := w.opts.Size * 1.45
+	heights := make([]float64, g.Rows)
+	for r := range heights {
+		heights[r] = line + 6
+	}
+	type span struct {
+		r, rows int
+		need    float64
+	}
+	var spans []span
+	for r := 0; r < g.Rows; r++ {
+		for c := 0; c < g.Cols; c++ {
+			if !g.IsOrigin(r, c) {
+				continue
+			}
+			cell := g.Slots[r][c].Cell
+			rs, cs := cell.Span()
+			width := -1.0 // cell padding
+			for k := c; k < c+cs; k++ {
+				width += widths[k]
+			}
+			lines := 0
+			for _, para := range strings.Split(cell.Text.S, "\n") {
+				lines += max(1, int(math.Ceil(textUnits(para, w.opts.Size)/width)))
+			}
+			need := float64(lines)*line + 6
+			if rs == 1 {
+				heights[r] = math.Max(heights[r], need)
+			} else {
+				spans = append(spans, span{r, rs, need})
+			}
+		}
+	}
+	for _, s := range spans {
+		have := 0.0
+		for r := s.r; r < s.r+s.rows; r++ {
+			have += heights[r]
+		}
+		if have < s.need {
+			heights[s.r+s.rows-1] += s.need - have
+		}
+	}
+	return heights
+}
+
+// sheetName makes a valid, unique sheet name: Excel forbids : \ / ? * [ ]
+// and allows 31 characters.
+func (w *workbook) sheetName(name string) string {
+	clean := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`:\/?*[]`, r) {
+			return '_'
+		}
+		return r
+	}, strings.Trim(name, "'"))
+	if clean == "" {
+		clean = "表"
+	}
+	base := []rune(clean)
+	candidate := string(base[:min(len(base), 31)])
+	for n := 2; w.names[candidate]; n++ {
+		suffix := []rune(fmt.Sprintf("(%d)", n))
+		candidate = string(base[:min(len(base), 31-len(suffix))]) + string(suffix)
+	}
+	w.names[candidate] = true
+	return candidate
+}
