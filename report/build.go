@@ -25,6 +25,7 @@ const (
 // Builder builds disclosures with a set of fonts.
 type Builder struct {
 	fonts *fonts.Set
+	split bool
 }
 
 // Option configures a Builder.
@@ -34,6 +35,12 @@ type Option func(*Builder) error
 // table-header, page-number) to the TrueType file at path.
 func WithFont(role, path string) Option {
 	return func(b *Builder) error { return b.fonts.Replace(fonts.Role(role), path) }
+}
+
+// WithSplit also writes each part of the PDF (the explanatory document and
+// every attachment) as a file of its own, <name>-情况说明.pdf, <name>-附件1.pdf ….
+func WithSplit() Option {
+	return func(b *Builder) error { b.split = true; return nil }
 }
 
 // New returns a Builder with the embedded fonts, changed by opts.
@@ -70,14 +77,20 @@ func (bl *Builder) Check(b *Budget) Findings {
 func BaseName(b *Budget) string { return fmt.Sprintf("%s%d年部门预算", b.Unit.Name, b.Year) }
 
 // Build checks b and writes its disclosure into dir in the given formats,
-// returning the paths written. Nothing is written when a check fails; each
-// file is replaced atomically, so a failure leaves the previous one intact.
+// returning the paths written. Nothing is written when a check fails, and
+// every document is rendered before the first file is touched; each file is
+// then replaced atomically, so a failure leaves the previous one intact.
 func (bl *Builder) Build(b *Budget, dir string, formats ...Format) ([]string, error) {
 	if findings := bl.Check(b); findings.HasErrors() {
 		return nil, findings
 	}
+	type file struct {
+		path string
+		data []byte
+	}
+	var files []file
+	base := filepath.Join(dir, BaseName(b))
 	doc := compose.Disclosure(b)
-	var written []string
 	for _, f := range formats {
 		var data []byte
 		var err error
@@ -90,13 +103,25 @@ func (bl *Builder) Build(b *Budget, dir string, formats ...Format) ([]string, er
 			err = fmt.Errorf("format %q is not supported", f)
 		}
 		if err != nil {
+			return nil, err
+		}
+		files = append(files, file{base + "." + string(f), data})
+		if f == PDF && bl.split {
+			for _, part := range compose.Parts(b) {
+				data, err := pdf.Render(part.Doc, pdf.Options{Fonts: bl.fonts})
+				if err != nil {
+					return nil, err
+				}
+				files = append(files, file{base + "-" + part.Name + ".pdf", data})
+			}
+		}
+	}
+	var written []string
+	for _, f := range files {
+		if err := writeAtomic(f.path, f.data); err != nil {
 			return written, err
 		}
-		path := filepath.Join(dir, BaseName(b)+"."+string(f))
-		if err := writeAtomic(path, data); err != nil {
-			return written, err
-		}
-		written = append(written, path)
+		written = append(written, f.path)
 	}
 	return written, nil
 }

@@ -268,3 +268,42 @@ func TestTTCFontIsRefused(t *testing.T) {
 		t.Fatalf("want a clear refusal of the TTC file, got %v", err)
 	}
 }
+
+func pageCount(t *testing.T, path string) int {
+	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindStringSubmatch(testtool.Run(t, "pdfinfo", path))
+	if m == nil {
+		t.Fatalf("pdfinfo gives no page count for %s", path)
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
+// --split writes the explanatory document and each attachment as files of
+// their own, which together hold every page of the whole.
+func TestSplitParts(t *testing.T) {
+	b, err := report.Load(samplePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bl, _ := report.New(report.WithSplit())
+	paths, err := bl.Build(b, t.TempDir(), report.PDF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(paths) != 7 {
+		t.Fatalf("wrote %d files, want the whole and 6 parts: %v", len(paths), paths)
+	}
+	total := 0
+	for i, p := range paths[1:] {
+		if want := []string{"-情况说明.pdf", "-附件1.pdf", "-附件2.pdf", "-附件3.pdf", "-附件4.pdf", "-附件5.pdf"}[i]; !strings.HasSuffix(p, want) {
+			t.Errorf("part %d is %s, want a name ending %s", i, p, want)
+		}
+		total += pageCount(t, p)
+	}
+	if whole := pageCount(t, paths[0]); total != whole {
+		t.Errorf("the parts have %d pages, the whole %d", total, whole)
+	}
+	if text := testtool.Run(t, "pdftotext", paths[2], "-"); !strings.Contains(squeeze(text), "附件1政务服务中心2021年部门支出预算项目表") {
+		t.Errorf("the 附件1 part does not hold the project table:\n%.200s", text)
+	}
+}

@@ -20,7 +20,7 @@ const usage = `budgetdoc turns a department's budget data into its budget disclo
 
 Usage:
   budgetdoc check DATA...                 check budgets; exit 1 if any has an error
-  budgetdoc build [flags] DATA...         check, then write the documents
+  budgetdoc build [flags] DATA...         check, then write the PDF and XLSX
   budgetdoc version                       print the version
   budgetdoc help                          print this help
 
@@ -101,8 +101,11 @@ func (f *fontFlags) Set(v string) error {
 }
 
 // builder makes a report.Builder with the fonts given on the command line.
-func (f fontFlags) builder() (*report.Builder, error) {
+func (f fontFlags) builder(split bool) (*report.Builder, error) {
 	var opts []report.Option
+	if split {
+		opts = append(opts, report.WithSplit())
+	}
 	for _, v := range f {
 		role, path, _ := strings.Cut(v, "=")
 		opts = append(opts, report.WithFont(role, path))
@@ -154,7 +157,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	bl, err := fontList.builder()
+	bl, err := fontList.builder(false)
 	if err != nil {
 		fmt.Fprintf(stderr, "budgetdoc check: %v\n", err)
 		return exitFail
@@ -166,9 +169,10 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("build", "build [-o DIR] [--format pdf,xlsx] [--font ROLE=PATH] DATA...", stderr)
+	fs := newFlagSet("build", "build [-o DIR] [--format pdf,xlsx] [--split] [--font ROLE=PATH] DATA...", stderr)
 	outDir := fs.String("o", ".", "write the documents into `DIR`")
 	formatList := fs.String("format", "pdf,xlsx", "the `formats` to write, comma-separated: pdf, xlsx")
+	split := fs.Bool("split", false, "also write each part of the PDF as a file of its own")
 	var fontList fontFlags
 	fs.Var(&fontList, "font", "set a font `ROLE=PATH` (body, title, heading1, heading2, table, table-header, page-number); repeatable")
 	files, err := parseInterspersed(fs, args)
@@ -186,7 +190,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	bl, err := fontList.builder()
+	bl, err := fontList.builder(*split)
 	if err != nil {
 		fmt.Fprintf(stderr, "budgetdoc build: %v\n", err)
 		return exitFail

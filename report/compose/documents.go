@@ -10,7 +10,7 @@ import (
 // Part is one part of the disclosure, which `build --split` can write as a
 // file of its own.
 type Part struct {
-	Name  string // a file-name suffix: 情况说明, 项目表, 绩效目标表1 …
+	Name  string // a file-name suffix: 情况说明, 附件1, 附件2 …
 	Title string
 	Doc   *layout.Document
 }
@@ -26,7 +26,7 @@ func Attachments(b *budget.Budget) []*layout.Table {
 }
 
 // attachmentTitle is an attachment's entry in the list and the TOC.
-func attachmentTitle(b *budget.Budget, t *layout.Table, i int) string {
+func attachmentTitle(t *layout.Table, i int) string {
 	if i == 0 {
 		return t.Title.S
 	}
@@ -40,7 +40,7 @@ func Disclosure(b *budget.Budget) *layout.Document {
 	tables := Attachments(b)
 	titles := make([]string, len(tables))
 	for i, t := range tables {
-		titles[i] = attachmentTitle(b, t, i)
+		titles[i] = attachmentTitle(t, i)
 	}
 	doc := Explain(b, titles)
 	for i, t := range tables {
@@ -63,17 +63,13 @@ func Parts(b *budget.Budget) []Part {
 	tables := Attachments(b)
 	titles := make([]string, len(tables))
 	for i, t := range tables {
-		titles[i] = attachmentTitle(b, t, i)
+		titles[i] = attachmentTitle(t, i)
 	}
 	parts := []Part{{Name: "情况说明", Title: fmt.Sprintf("%d 年部门预算情况说明", b.Year), Doc: Explain(b, titles)}}
 	for i, t := range tables {
 		doc := &layout.Document{Meta: meta(b, titles[i])}
 		doc.Add(attachment(t, i+1, titles[i])...)
-		name := "项目表"
-		if i > 0 {
-			name = fmt.Sprintf("绩效目标表%d", i)
-		}
-		parts = append(parts, Part{Name: name, Title: titles[i], Doc: doc})
+		parts = append(parts, Part{Name: fmt.Sprintf("附件%d", i+1), Title: titles[i], Doc: doc})
 	}
 	return parts
 }

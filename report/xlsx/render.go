@@ -58,7 +58,7 @@ func Render(doc *layout.Document, opts Options) ([]byte, error) {
 	if err := w.f.Write(&buf); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return canonicalZip(buf.Bytes())
 }
 
 // block is the one dispatch over the closed set of block kinds.
