@@ -178,7 +178,12 @@ func TestWorkbookIsByteIdentical(t *testing.T) {
 func TestWorkbookPrintsInLibreOffice(t *testing.T) {
 	testtool.Need(t, "soffice")
 	dir := t.TempDir()
-	testtool.Run(t, "soffice", "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+	// A fresh machine may have no Chinese font: give LibreOffice ours.
+	fontsDir, _ := filepath.Abs("../fonts")
+	conf := filepath.Join(dir, "fonts.conf")
+	os.WriteFile(conf, []byte(`<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>
+<include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>`+fontsDir+`</dir><cachedir>`+filepath.Join(dir, "cache")+`</cachedir></fontconfig>`), 0o644)
+	testtool.RunEnv(t, []string{"FONTCONFIG_FILE=" + conf}, "soffice", "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
 		"--convert-to", "pdf", "--outdir", dir, buildWorkbook(t))
 	pdfs, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
 	if len(pdfs) != 1 {

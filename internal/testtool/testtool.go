@@ -28,9 +28,16 @@ func Need(t testing.TB, program string) string {
 // fails the test with the program's standard error.
 func Run(t testing.TB, program string, args ...string) string {
 	t.Helper()
+	return RunEnv(t, nil, program, args...)
+}
+
+// RunEnv is Run with variables added to the environment.
+func RunEnv(t testing.TB, env []string, program string, args ...string) string {
+	t.Helper()
 	path := Need(t, program)
 	var out, errOut bytes.Buffer
 	cmd := exec.Command(path, args...)
+	cmd.Env = append(os.Environ(), env...)
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	if err := cmd.Run(); err != nil {
 		t.Fatalf("%s %v: %v\n%s", program, args, err, errOut.String())

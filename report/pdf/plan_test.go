@@ -112,3 +112,36 @@ func TestTOCTargets(t *testing.T) {
 		}
 	}
 }
+
+// A row taller than a page continues on the next pages, losing no line,
+// each page opening with the repeated header.
+func TestTallRowSplits(t *testing.T) {
+	long := strings.Repeat("做好政务服务中心日常运营，确保设备正常运行。", 150)
+	table := &layout.Table{
+		Name: "长", Columns: []layout.Column{{Width: 4}, {Width: 20}}, HeaderRows: 1,
+		Rows: []layout.Row{
+			{Cells: []layout.Cell{layout.HeaderCell("项目", 1, 1), layout.HeaderCell("目标", 1, 1)}},
+			{Cells: []layout.Cell{layout.TextCell(layout.Plain("甲"), layout.Left), layout.TextCell(layout.Plain("短"), layout.Left)}},
+			{Cells: []layout.Cell{layout.TextCell(layout.Plain("乙"), layout.Left), layout.TextCell(layout.Plain(long), layout.Left)}},
+			{Cells: []layout.Cell{layout.TextCell(layout.Plain("丙"), layout.Left), layout.TextCell(layout.Plain("尾"), layout.Left)}},
+		},
+	}
+	pl := planOf(t, &layout.Document{Blocks: []layout.Block{table}})
+	if len(pl.pages) < 3 {
+		t.Fatalf("%d pages, want the long row over at least 3", len(pl.pages))
+	}
+	var text strings.Builder
+	for i, pg := range pl.pages {
+		if len(pg.tables) != 1 || pg.tables[0].rows[0] != 0 {
+			t.Errorf("page %d does not start with the header row: %v", i+1, pg.tables)
+		}
+		for _, r := range pg.runs {
+			if r.text != "项目" && r.text != "目标" {
+				text.WriteString(r.text)
+			}
+		}
+	}
+	if want := "甲短乙" + long + "丙尾"; text.String() != want {
+		t.Errorf("the table's text changed across pages:\n got %d runes\nwant %d runes", len([]rune(text.String())), len([]rune(want)))
+	}
+}

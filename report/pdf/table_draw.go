@@ -13,14 +13,16 @@ const ruleWidth = 0.5
 // the current page from y. A cell spanning rows is drawn once over the rows
 // of it on the page, so a merged cell cut by a page break is boxed and
 // printed again on the next page.
-func (tl *tableLayouter) draw(rows []int, y float64) {
+func (tl *tableLayouter) draw(pieces []piece, y float64) {
 	g, pg := tl.g, tl.p.cur
-	pg.tables = append(pg.tables, tablePart{table: tl.t, rows: rows})
-	ys := make([]float64, len(rows)+1)
+	rows := make([]int, len(pieces))
+	ys := make([]float64, len(pieces)+1)
 	ys[0] = y
-	for i, r := range rows {
-		ys[i+1] = ys[i] + tl.heights[r]
+	for i, pc := range pieces {
+		rows[i] = pc.row
+		ys[i+1] = ys[i] + tl.height(pc)
 	}
+	pg.tables = append(pg.tables, tablePart{table: tl.t, rows: rows})
 	done := make(map[[2]int]bool)
 	for i, r := range rows {
 		for c := 0; c < g.Cols; c++ {
@@ -35,7 +37,11 @@ func (tl *tableLayouter) draw(rows []int, y float64) {
 			for j+1 < len(rows) && rows[j+1] >= s.Row && rows[j+1] < s.Row+rs {
 				j++
 			}
-			tl.drawCell(s.Cell, tl.cells[key], tl.colX[s.Col], ys[i], tl.colX[s.Col+cs]-tl.colX[s.Col], ys[j+1]-ys[i])
+			lines := tl.cells[key]
+			if pc := pieces[i]; pc.count > 0 && rs == 1 {
+				lines = lines[min(pc.first, len(lines)):min(pc.first+pc.count, len(lines))]
+			}
+			tl.drawCell(s.Cell, lines, tl.colX[s.Col], ys[i], tl.colX[s.Col+cs]-tl.colX[s.Col], ys[j+1]-ys[i])
 		}
 	}
 }
