@@ -35,9 +35,10 @@ func Explain(b *budget.Budget, attachments []string) *layout.Document {
 			if i == 0 {
 				lead = "附件："
 			}
+			lead += fmt.Sprintf("%d. ", i+1)
 			doc.Add(&layout.Paragraph{
-				Text:  layout.Plain(fmt.Sprintf("%s%d. %s", lead, i+1, a)),
-				Style: layout.Style{Font: layout.FontBody, Indent: 2, Hang: 6},
+				Text:  layout.Plain(lead + a),
+				Style: layout.Style{Font: layout.FontBody, Indent: 2, HangAfter: lead},
 			})
 		}
 	}

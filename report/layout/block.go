@@ -38,6 +38,9 @@ type Style struct {
 	Indent float64
 	// Hang is the indent of the lines after the first, in characters.
 	Hang float64
+	// HangAfter, when the text starts with it, aligns the lines after the
+	// first with the text that follows it (附件：1. …), instead of Hang.
+	HangAfter string
 	// RightIndent keeps the lines that many characters from the right edge.
 	RightIndent float64
 }

@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"strings"
+
 	"budgetdoc/report/layout"
 	"budgetdoc/report/pdf/cjk"
 )
@@ -153,6 +155,9 @@ func (p *planner) paragraph(text string, style layout.Style) {
 	f := frameFor(p.orient)
 	avail := f.width - style.RightIndent*charPitch
 	indent, hang := style.Indent*charPitch, style.Hang*charPitch
+	if style.HangAfter != "" && strings.HasPrefix(text, style.HangAfter) {
+		hang = indent + p.m.textWidth(st, style.HangAfter) + st.tracking
+	}
 	rs, lines := p.setLines(text, st, avail-indent, avail-hang)
 	for i := 0; i < len(lines); {
 		if p.free() == 0 {
@@ -188,6 +193,10 @@ func (p *planner) linesOf(text string, style layout.Style) int {
 	st := gridStyle(style.Font, style.Size)
 	f := frameFor(p.orient)
 	avail := f.width - style.RightIndent*charPitch
-	_, lines := p.setLines(text, st, avail-style.Indent*charPitch, avail-style.Hang*charPitch)
+	hang := style.Hang * charPitch
+	if style.HangAfter != "" && strings.HasPrefix(text, style.HangAfter) {
+		hang = style.Indent*charPitch + p.m.textWidth(st, style.HangAfter) + st.tracking
+	}
+	_, lines := p.setLines(text, st, avail-style.Indent*charPitch, avail-hang)
 	return len(lines)
 }

@@ -28,13 +28,23 @@ func (p *planner) renderTOC(doc *layout.Document) {
 		f := p.cur.frame
 		indent := float64(2*level) * charPitch
 		avail := f.width - indent - tocReserve*charPitch
-		rs, lines := p.setLines(text, st, avail, avail)
+		// A long entry's next lines align with its text after the label
+		// (第二部分　, 附件3　).
+		hang := 0.0
+		if label, _, ok := strings.Cut(text, "　"); ok {
+			hang = p.m.textWidth(st, label+"　") + st.tracking
+		}
+		rs, lines := p.setLines(text, st, avail, avail-hang)
 		e := &tocEntry{block: b, x: f.left + indent, right: f.left + f.width}
 		for i, l := range lines {
 			p.ensure(1)
 			y := p.lineTop(p.line)
-			p.placeLine(rs, l, i, st, e.x, y, avail, layout.Left)
-			e.page, e.y, e.lastW = p.cur, baseline(y, st.size, linePitch), l.Width-st.tracking
+			x, av := e.x, avail
+			if i > 0 {
+				x, av = e.x+hang, avail-hang
+			}
+			p.placeLine(rs, l, i, st, x, y, av, layout.Left)
+			e.page, e.y, e.lastW = p.cur, baseline(y, st.size, linePitch), x-e.x+l.Width-st.tracking
 			p.line++
 		}
 		p.toc = append(p.toc, e)
