@@ -3,6 +3,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"strings"
 
 	"budgetdoc/report"
+	"budgetdoc/report/budget"
 )
 
 // version is the command's version, printed by `budgetdoc version`.
@@ -21,6 +23,7 @@ const usage = `budgetdoc turns a department's budget data into its budget disclo
 Usage:
   budgetdoc check DATA...                 check budgets; exit 1 if any has an error
   budgetdoc build [flags] DATA...         check, then write the PDF and XLSX
+  budgetdoc diff [flags] OLD NEW          compare two versions; exit 1 if they differ
   budgetdoc version                       print the version
   budgetdoc help                          print this help
 
@@ -49,6 +52,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runCheck(rest, stdout, stderr)
 	case "build":
 		return runBuild(rest, stdout, stderr)
+	case "diff":
+		return runDiff(rest, stdout, stderr)
 	case "version", "-version", "--version":
 		fmt.Fprintf(stdout, "budgetdoc %s\n", version)
 		return exitOK
@@ -238,4 +243,71 @@ func flagError(err error) int {
 		return exitOK
 	}
 	return exitUsage
+}
+
+func runDiff(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("diff", "diff [--format text|json|xlsx|pdf] [-o FILE] OLD NEW", stderr)
+	format := fs.String("format", "text", "the revision table's `format`: text, json, xlsx or pdf")
+	out := fs.String("o", "", "write the xlsx or pdf revision table to `FILE`")
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
+		return flagError(err)
+	}
+	usageError := func(msg string) int {
+		fmt.Fprintf(stderr, "budgetdoc diff: %s\n", msg)
+		fs.Usage()
+		return exitUsage
+	}
+	switch {
+	case len(files) != 2:
+		return usageError("give two data files, OLD and NEW")
+	case *format != "text" && *format != "json" && *format != "xlsx" && *format != "pdf":
+		return usageError(fmt.Sprintf("unknown format %q", *format))
+	case (*format == "xlsx" || *format == "pdf") && *out == "":
+		return usageError("the " + *format + " format needs -o FILE")
+	}
+	var budgets [2]*report.Budget
+	for i, path := range files {
+		b, err := report.Load(path)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return exitUsage
+		}
+		// A revision in progress rarely adds up yet: its findings are
+		// shown as warnings and the comparison goes on.
+		for _, f := range report.Check(b) {
+			f.Severity = budget.Warning
+			fmt.Fprintln(stderr, f)
+		}
+		budgets[i] = b
+	}
+	rev := report.Diff(budgets[0], budgets[1])
+	switch *format {
+	case "text":
+		err = rev.WriteText(stdout)
+	case "json":
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		err = enc.Encode(rev)
+	default:
+		var bl *report.Builder
+		var data []byte
+		if bl, err = report.New(); err == nil {
+			if data, err = bl.RenderRevision(rev, budgets[1], report.Format(*format)); err == nil {
+				err = report.WriteFile(*out, data)
+			}
+		}
+		if err == nil {
+			fmt.Fprintln(stdout, *out)
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "budgetdoc diff: %v\n", err)
+		return exitUsage
+	}
+	if rev.Same() {
+		return exitOK
+	}
+	return exitFail
 }

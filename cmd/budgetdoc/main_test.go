@@ -2,11 +2,14 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"budgetdoc/internal/testtool"
 )
 
 const sample = "../../data/sanmenxia-2021.yaml"
@@ -112,5 +115,58 @@ func TestTTCFontRefused(t *testing.T) {
 	code, _, errOut := runCmd("build", "-o", t.TempDir(), "--font", "body="+ttc, sample)
 	if code != exitFail || !strings.Contains(errOut, ".ttc") {
 		t.Errorf("build --font body=x.ttc: exit %d, stderr %q", code, errOut)
+	}
+}
+
+// revised writes a copy of the sample with edits applied and returns its path.
+func revised(t *testing.T, edits ...string) string { return testtool.EditCopy(t, sample, edits...) }
+
+func TestDiffExitStatus(t *testing.T) {
+	if code, out, _ := runCmd("diff", sample, sample); code != exitOK || out != "" {
+		t.Errorf("diff of the sample with itself: exit %d, output %q", code, out)
+	}
+	changed := revised(t, "amount: 5000000", "amount: 5000100")
+	code, out, errOut := runCmd("diff", sample, changed)
+	if code != exitFail || !strings.Contains(out, "5,000,000.00 → 5,000,100.00（+100.00）") {
+		t.Errorf("diff of a changed amount: exit %d, output %q", code, out)
+	}
+	// The revision fails its checks: the findings are warnings, the diff goes on.
+	if !strings.Contains(errOut, "warning: expenditure.project") {
+		t.Errorf("diff does not warn of the failed check: %q", errOut)
+	}
+	broken := revised(t, "year: 2021", "year: [2021")
+	if code, _, errOut := runCmd("diff", sample, broken); code != exitUsage || !strings.Contains(errOut, "YAML syntax") {
+		t.Errorf("diff of a broken file: exit %d, stderr %q", code, errOut)
+	}
+	if code, _, _ := runCmd("diff", sample); code != exitUsage {
+		t.Errorf("diff with one file: exit %d", code)
+	}
+}
+
+func TestDiffFormats(t *testing.T) {
+	changed := revised(t, "amount: 5000000", "amount: 5000100")
+	code, out, _ := runCmd("diff", "--format", "json", sample, changed)
+	var rev struct {
+		Changes []struct {
+			Kind, Path string
+			Delta      string
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &rev); code != exitFail || err != nil || len(rev.Changes) != 1 ||
+		rev.Changes[0].Path != "rows[12].amount" || rev.Changes[0].Delta != "100" {
+		t.Errorf("json: exit %d, err %v, %+v", code, err, rev)
+	}
+	dir := t.TempDir()
+	for _, f := range []string{"pdf", "xlsx"} {
+		path := filepath.Join(dir, "rev."+f)
+		if code, out, errOut := runCmd("diff", "--format", f, "-o", path, sample, changed); code != exitFail || strings.TrimSpace(out) != path {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q", f, code, out, errOut)
+		}
+		if info, err := os.Stat(path); err != nil || info.Size() < 1000 {
+			t.Errorf("%s: no revision table written: %v", f, err)
+		}
+	}
+	if code, _, _ := runCmd("diff", "--format", "pdf", sample, changed); code != exitUsage {
+		t.Errorf("pdf without -o: exit %d", code)
 	}
 }

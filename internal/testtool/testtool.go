@@ -8,6 +8,8 @@ import (
 	"bytes"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -43,4 +45,27 @@ func RunEnv(t testing.TB, env []string, program string, args ...string) string {
 		t.Fatalf("%s %v: %v\n%s", program, args, err, errOut.String())
 	}
 	return out.String()
+}
+
+// EditCopy writes a copy of the file at path with each pair of edits (old,
+// new) applied once, and returns the copy's path. An edit that does not
+// apply fails the test.
+func EditCopy(t testing.TB, path string, edits ...string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	for i := 0; i+1 < len(edits); i += 2 {
+		if !strings.Contains(text, edits[i]) {
+			t.Fatalf("%s has no %q", path, edits[i])
+		}
+		text = strings.Replace(text, edits[i], edits[i+1], 1)
+	}
+	copyPath := filepath.Join(t.TempDir(), filepath.Base(path))
+	if err := os.WriteFile(copyPath, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return copyPath
 }

@@ -39,12 +39,13 @@ func Yuan(d decimal.Decimal) string {
 	return Format(d, 2)
 }
 
-// Signed prints a difference with its sign always shown: +100,000.00.
+// Signed prints a difference with its sign shown: +100,000.00, -5.00, and
+// zero as 0.00.
 func Signed(d decimal.Decimal, places int32) string {
-	if d.IsNegative() {
-		return Format(d, places)
+	if d.IsPositive() {
+		return "+" + Format(d, places)
 	}
-	return "+" + Format(d, places)
+	return Format(d, places)
 }
 
 // Plain prints an amount in 万元 or another unit without separators or

@@ -1,0 +1,35 @@
+package report
+
+import (
+	"fmt"
+
+	"budgetdoc/report/compose"
+	"budgetdoc/report/pdf"
+	"budgetdoc/report/revision"
+	"budgetdoc/report/xlsx"
+)
+
+// Revision is the comparison of two versions of a budget; see package
+// revision.
+type Revision = revision.Revision
+
+// Diff compares two versions of a budget, which need not pass their checks.
+func Diff(old, new *Budget) *Revision { return revision.Compare(old, new) }
+
+// RenderRevision lays out a revision table (修订对照表) and renders it as PDF
+// or XLSX through the same renderers as the disclosure.
+func (bl *Builder) RenderRevision(r *Revision, new *Budget, f Format) ([]byte, error) {
+	title := fmt.Sprintf("%s%d年部门预算修订对照表", new.Unit.Name, new.Year)
+	doc := compose.Revision(r, title, new.Date.Time())
+	switch f {
+	case PDF:
+		return pdf.Render(doc, pdf.Options{Fonts: bl.fonts})
+	case XLSX:
+		return xlsx.Render(doc, xlsx.Options{})
+	}
+	return nil, fmt.Errorf("format %q is not supported for a revision table", f)
+}
+
+// WriteFile writes data to path atomically: readers see the old file or
+// the new one, never a part.
+func WriteFile(path string, data []byte) error { return writeAtomic(path, data) }

@@ -1,0 +1,120 @@
+package revision
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"budgetdoc/report/money"
+)
+
+// Chinese is the kind as the revision table prints it.
+func (k Kind) Chinese() string {
+	return map[Kind]string{Changed: "修改", Added: "新增", Removed: "删除"}[k]
+}
+
+// Describe is a change's old and new values in one line: amounts with
+// thousands separators and the signed difference, texts with the changed
+// span in context.
+func (ch Change) Describe() string {
+	delta := ""
+	if ch.IsAmount() {
+		delta = "（" + money.Signed(*ch.Delta, 2) + "）"
+	}
+	switch {
+	case ch.Kind == Added:
+		return "+ " + ch.New + delta
+	case ch.Kind == Removed:
+		return "- " + ch.Old + delta
+	case ch.IsAmount():
+		return fmt.Sprintf("%s → %s%s", amountText(ch.Old), amountText(ch.New), delta)
+	case len([]rune(ch.Old)) <= shortText && len([]rune(ch.New)) <= shortText && !strings.Contains(ch.Old+ch.New, "\n"):
+		return fmt.Sprintf("%s → %s", orBlank(ch.Old), orBlank(ch.New))
+	default:
+		return Span(ch.Old, ch.New)
+	}
+}
+
+// shortText is the length up to which a changed text is shown whole.
+const shortText = 24
+
+func orBlank(s string) string {
+	if s == "" {
+		return "（空）"
+	}
+	return s
+}
+
+// amountText prints an amount kept as decimal text, or 空 for a blank.
+func amountText(s string) string {
+	if s == "" {
+		return orBlank(s)
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return s
+	}
+	return money.Format(d, 2)
+}
+
+// Where is the change's field and its lines in the old and new files.
+func (ch Change) Where() string {
+	s := ch.Path
+	switch {
+	case ch.OldLine > 0 && ch.NewLine > 0 && ch.OldLine != ch.NewLine:
+		s += fmt.Sprintf("，原第 %d 行，现第 %d 行", ch.OldLine, ch.NewLine)
+	case ch.NewLine > 0:
+		s += fmt.Sprintf("，第 %d 行", ch.NewLine)
+	case ch.OldLine > 0:
+		s += fmt.Sprintf("，原第 %d 行", ch.OldLine)
+	}
+	return s
+}
+
+// WriteText prints the revision table (修订对照表) as text. It prints
+// nothing for budgets that do not differ.
+func (r *Revision) WriteText(w io.Writer) error {
+	if r.Same() {
+		return nil
+	}
+	p := &printer{w: w}
+	p.printf("修订对照表\n原：%s\n新：%s\n\n", r.OldFile, r.NewFile)
+	for _, ch := range r.Changes {
+		p.printf("%s［%s］%s（%s）\n    %s\n", ch.Kind.Chinese(), ch.Section, ch.Label, ch.Where(), ch.Describe())
+	}
+	p.printf("\n%s%s%s%s\n", pad("合计", 14), padLeft("原", 18), padLeft("新", 18), padLeft("差额", 18))
+	for _, t := range r.Totals {
+		p.printf("  %s%s%s%s\n", pad(t.Name, 12), padLeft(money.Format(t.Old, 2), 18), padLeft(money.Format(t.New, 2), 18), padLeft(money.Signed(t.Delta, 2), 18))
+	}
+	return p.err
+}
+
+// width is how many terminal columns s takes: Chinese characters two.
+func width(s string) int {
+	w := 0
+	for _, r := range s {
+		if r >= 0x1100 {
+			w += 2
+		} else {
+			w++
+		}
+	}
+	return w
+}
+
+func pad(s string, n int) string     { return s + strings.Repeat(" ", max(n-width(s), 0)) }
+func padLeft(s string, n int) string { return strings.Repeat(" ", max(n-width(s), 0)) + s }
+
+// printer writes formatted text, keeping the first error.
+type printer struct {
+	w   io.Writer
+	err error
+}
+
+func (p *printer) printf(format string, args ...any) {
+	if p.err == nil {
+		_, p.err = fmt.Fprintf(p.w, format, args...)
+	}
+}

@@ -1,0 +1,102 @@
+package revision
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"budgetdoc/report/budget"
+	"budgetdoc/report/money"
+)
+
+// rowIdentity is what matches a row across versions: its key, or else its
+// function code, item and detail, with a count for rows that share them.
+func rowIdentities(rows []budget.Row) []string {
+	ids := make([]string, len(rows))
+	seen := make(map[string]int)
+	for i, r := range rows {
+		id := "key:" + r.Key
+		if r.Key == "" {
+			id = fmt.Sprintf("row:%s|%s|%s", r.FunctionCode, r.DisplayItem(), r.Detail)
+		}
+		seen[id]++
+		if n := seen[id]; n > 1 {
+			id += fmt.Sprintf("#%d", n)
+		}
+		ids[i] = id
+	}
+	return ids
+}
+
+// rowLabel names a row in words: its detail and function code.
+func rowLabel(r budget.Row) string { return fmt.Sprintf("%s（%s）", r.Detail, r.FunctionCode) }
+
+// rowSummary is a whole row on one line, for additions and removals.
+func rowSummary(r budget.Row) string {
+	amount := "（空）"
+	if r.Amount.Valid {
+		amount = money.Format(r.Amount.Decimal, 2)
+	}
+	parts := []string{r.FunctionCode, r.FunctionName, r.DisplayItem(), r.Detail, amount}
+	if r.Note != "" {
+		parts = append(parts, r.Note)
+	}
+	return strings.Join(parts, " | ")
+}
+
+func (c *comparer) rows() {
+	oldIDs, newIDs := rowIdentities(c.old.Rows), rowIdentities(c.new.Rows)
+	oldAt := make(map[string]int, len(oldIDs))
+	for i, id := range oldIDs {
+		oldAt[id] = i
+	}
+	matched := make(map[int]bool)
+	for j, id := range newIDs {
+		n := c.new.Rows[j]
+		path := fmt.Sprintf("rows[%d]", j)
+		i, ok := oldAt[id]
+		if !ok {
+			c.add(Change{Kind: Added, Section: "项目表", Path: path, Label: "新增行 " + rowLabel(n), New: rowSummary(n), Delta: rowAmount(n, 1)})
+			continue
+		}
+		matched[i] = true
+		o := c.old.Rows[i]
+		label := rowLabel(n) + " "
+		oldPath := fmt.Sprintf("rows[%d]", i)
+		for _, f := range []struct{ field, name, old, new string }{
+			{"key", "键", o.Key, n.Key},
+			{"function_code", "科目编码", o.FunctionCode, n.FunctionCode},
+			{"function_name", "科目名称", o.FunctionName, n.FunctionName},
+			{"category", "分类", o.Category, n.Category},
+			{"item", "项目名称", o.Item, n.Item},
+			{"detail", "明细项目名称", o.Detail, n.Detail},
+			{"note", "备注", o.Note, n.Note},
+		} {
+			if f.old != f.new {
+				c.add(Change{Kind: Changed, Section: "项目表", Path: path + "." + f.field, Label: label + f.name, Old: f.old, New: f.new,
+					OldLine: c.old.Source.Pos(oldPath + "." + f.field).Line})
+			}
+		}
+		before := len(c.r.Changes)
+		c.optional("项目表", path+".amount", label+"金额", o.Amount, n.Amount)
+		if len(c.r.Changes) > before {
+			c.r.Changes[before].OldLine = c.old.Source.Pos(oldPath + ".amount").Line
+		}
+	}
+	for i, o := range c.old.Rows {
+		if !matched[i] {
+			c.add(Change{Kind: Removed, Section: "项目表", Path: fmt.Sprintf("rows[%d]", i), Label: "删除行 " + rowLabel(o), Old: rowSummary(o), Delta: rowAmount(o, -1)})
+		}
+	}
+}
+
+// rowAmount is what adding (sign 1) or removing (sign -1) a row changes
+// the table's total by, or nil for a row with no amount.
+func rowAmount(r budget.Row, sign int64) *decimal.Decimal {
+	if !r.Amount.Valid {
+		return nil
+	}
+	d := r.Amount.Decimal.Mul(decimal.NewFromInt(sign))
+	return &d
+}
