@@ -11,7 +11,7 @@ import (
 
 func planOf(t *testing.T, doc *layout.Document) *plan {
 	t.Helper()
-	w, err := newWriter(fonts.Default(), doc.Meta)
+	w, err := newWriter(fonts.Default(), doc.Meta, charsOf(doc))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,7 +24,7 @@ func Render(doc *layout.Document, opts Options) ([]byte, error) {
 	if errs := CheckGlyphs(doc, set); len(errs) > 0 {
 		return nil, errs
 	}
-	w, err := newWriter(set, doc.Meta)
+	w, err := newWriter(set, doc.Meta, charsOf(doc))
 	if err != nil {
 		return nil, err
 	}
@@ -33,6 +33,29 @@ func Render(doc *layout.Document, opts Options) ([]byte, error) {
 		return nil, err
 	}
 	return w.draw(pl)
+}
+
+// generated are the characters the renderer sets besides the document's
+// texts: page numbers (— 12 —), TOC leaders and numbers, the space between
+// a label and its title.
+const generated = "0123456789— .　"
+
+// charsOf lists every character the document can print, in any face: a
+// heading's text is also set in the body face in the table of contents.
+func charsOf(doc *layout.Document) []rune {
+	seen := make(map[rune]bool)
+	var chars []rune
+	add := func(s string) {
+		for _, r := range s {
+			if !seen[r] {
+				seen[r] = true
+				chars = append(chars, r)
+			}
+		}
+	}
+	add(generated)
+	layout.Walk(doc, func(t layout.Text, _ layout.Font) { add(t.S) })
+	return chars
 }
 
 // layoutPages plans the whole document.

@@ -21,9 +21,11 @@ type writer struct {
 }
 
 // newWriter starts a PDF with the set's faces registered and the
-// document's metadata. Dates come from the document, never the clock, so the
-// same input gives the same bytes.
-func newWriter(set *fonts.Set, meta layout.Meta) (*writer, error) {
+// document's metadata. Each face is given to gofpdf as a subset holding only
+// the characters in chars, which spares it reading whole CJK fonts. Dates
+// come from the document, never the clock, so the same input gives the same
+// bytes.
+func newWriter(set *fonts.Set, meta layout.Meta, chars []rune) (*writer, error) {
 	pdf := gofpdf.New("P", "pt", "A4", "")
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
@@ -38,7 +40,11 @@ func newWriter(set *fonts.Set, meta layout.Meta) (*writer, error) {
 	pdf.SetProducer("budgetdoc with gofpdf", true)
 	pdf.SetXmpMetadata(xmp(meta))
 	for _, face := range set.Faces() {
-		pdf.AddUTF8FontFromBytes(face.Name, "", face.Data)
+		data, err := face.Subset(chars)
+		if err != nil {
+			return nil, err
+		}
+		pdf.AddUTF8FontFromBytes(face.Name, "", data)
 		// gofpdf can report a bad font only through its error state.
 		if err := pdf.Error(); err != nil {
 			return nil, fmt.Errorf("font %s: %w", face.Name, err)

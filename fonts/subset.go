@@ -1,0 +1,318 @@
+package fonts
+
+import (
+	"encoding/binary"
+	"fmt"
+	"sort"
+	"sync"
+
+	"golang.org/x/image/font/sfnt"
+)
+
+// A CJK face holds some 30,000 glyphs, and the PDF writer reads every one of
+// them for each document it embeds the face in. Subset gives it instead a
+// small TrueType font with only the characters a document prints; the
+// face's tables are read once per process and shared by every document.
+
+// tables is a TrueType font read into its parts.
+type tables struct {
+	raw         map[string][]byte
+	loca        []uint32 // glyph offsets into glyf, numGlyphs+1 of them
+	numHMetrics int
+}
+
+var tablesOf sync.Map // *Face → *tablesResult
+
+type tablesResult struct {
+	once sync.Once
+	t    *tables
+	err  error
+}
+
+// parsedTables reads the face's table directory, glyph locations and metric
+// count, once.
+func (f *Face) parsedTables() (*tables, error) {
+	v, _ := tablesOf.LoadOrStore(f, &tablesResult{})
+	res := v.(*tablesResult)
+	res.once.Do(func() { res.t, res.err = readTables(f.Data) })
+	return res.t, res.err
+}
+
+func readTables(data []byte) (*tables, error) {
+	be := binary.BigEndian
+	if len(data) < 12 {
+		return nil, fmt.Errorf("font too short")
+	}
+	n := int(be.Uint16(data[4:]))
+	t := &tables{raw: make(map[string][]byte, n)}
+	for i := 0; i < n; i++ {
+		rec := data[12+16*i:]
+		if len(rec) < 16 {
+			return nil, fmt.Errorf("font table directory is cut short")
+		}
+		off, length := be.Uint32(rec[8:]), be.Uint32(rec[12:])
+		if uint64(off)+uint64(length) > uint64(len(data)) {
+			return nil, fmt.Errorf("font table %q runs past the file's end", rec[:4])
+		}
+		t.raw[string(rec[:4])] = data[off : off+length]
+	}
+	for _, need := range []string{"head", "hhea", "maxp", "hmtx", "loca", "glyf", "cmap", "name", "OS/2", "post"} {
+		if t.raw[need] == nil {
+			return nil, fmt.Errorf("font has no %q table", need)
+		}
+	}
+	numGlyphs := int(be.Uint16(t.raw["maxp"][4:]))
+	t.numHMetrics = int(be.Uint16(t.raw["hhea"][34:]))
+	long := be.Uint16(t.raw["head"][50:]) == 1
+	loca := t.raw["loca"]
+	t.loca = make([]uint32, numGlyphs+1)
+	for i := range t.loca {
+		if long {
+			t.loca[i] = be.Uint32(loca[4*i:])
+		} else {
+			t.loca[i] = 2 * uint32(be.Uint16(loca[2*i:]))
+		}
+	}
+	return t, nil
+}
+
+func (t *tables) glyph(gid int) []byte {
+	return t.raw["glyf"][t.loca[gid]:t.loca[gid+1]]
+}
+
+// Composite glyph flags.
+const (
+	argsAreWords   = 0x0001
+	haveScale      = 0x0008
+	moreComponents = 0x0020
+	haveXYScale    = 0x0040
+	haveTwoByTwo   = 0x0080
+)
+
+// components calls fn with the offset of every component's glyph index in
+// a composite glyph.
+func components(g []byte, fn func(at int)) {
+	if len(g) < 10 || int16(binary.BigEndian.Uint16(g)) >= 0 {
+		return
+	}
+	for at := 10; at+4 <= len(g); {
+		flags := binary.BigEndian.Uint16(g[at:])
+		fn(at + 2)
+		at += 4
+		if flags&argsAreWords != 0 {
+			at += 4
+		} else {
+			at += 2
+		}
+		switch {
+		case flags&haveScale != 0:
+			at += 2
+		case flags&haveXYScale != 0:
+			at += 4
+		case flags&haveTwoByTwo != 0:
+			at += 8
+		}
+		if flags&moreComponents == 0 {
+			return
+		}
+	}
+}
+
+// Subset returns a TrueType font with the face's glyphs for runes (those it
+// has) and the glyphs they are built from, with the same metrics.
+func (f *Face) Subset(runes []rune) ([]byte, error) {
+	t, err := f.parsedTables()
+	if err != nil {
+		return nil, fmt.Errorf("font %s: %w", f.Name, err)
+	}
+	parsed, err := f.font()
+	if err != nil {
+		return nil, fmt.Errorf("font %s: %w", f.Name, err)
+	}
+	// The glyphs to keep: .notdef, each rune's, and their components.
+	var buf sfnt.Buffer
+	keep := map[int]bool{0: true}
+	cmap := make(map[rune]int)
+	var add func(gid int)
+	add = func(gid int) {
+		if keep[gid] || gid >= len(t.loca)-1 {
+			return
+		}
+		keep[gid] = true
+		components(t.glyph(gid), func(at int) { add(int(binary.BigEndian.Uint16(t.glyph(gid)[at:]))) })
+	}
+	for _, r := range runes {
+		if r > 0xFFFF {
+			continue
+		}
+		idx, err := parsed.GlyphIndex(&buf, r)
+		if err != nil || idx == 0 {
+			continue
+		}
+		cmap[r] = int(idx)
+		add(int(idx))
+	}
+	old := make([]int, 0, len(keep))
+	for gid := range keep {
+		old = append(old, gid)
+	}
+	sort.Ints(old)
+	newID := make(map[int]int, len(old))
+	for i, gid := range old {
+		newID[gid] = i
+	}
+
+	be := binary.BigEndian
+	var glyf []byte
+	loca := make([]byte, 4*(len(old)+1))
+	hmtx := make([]byte, 4*len(old))
+	for i, gid := range old {
+		be.PutUint32(loca[4*i:], uint32(len(glyf)))
+		g := append([]byte(nil), t.glyph(gid)...)
+		components(g, func(at int) { be.PutUint16(g[at:], uint16(newID[int(be.Uint16(g[at:]))])) })
+		glyf = append(glyf, g...)
+		for len(glyf)%4 != 0 {
+			glyf = append(glyf, 0)
+		}
+		advance, lsb := t.metrics(gid)
+		be.PutUint16(hmtx[4*i:], advance)
+		be.PutUint16(hmtx[4*i+2:], lsb)
+	}
+	be.PutUint32(loca[4*len(old):], uint32(len(glyf)))
+
+	head := append([]byte(nil), t.raw["head"]...)
+	be.PutUint32(head[8:], 0) // checkSumAdjustment, set once the file is whole
+	be.PutUint16(head[50:], 1)
+	hhea := append([]byte(nil), t.raw["hhea"]...)
+	be.PutUint16(hhea[34:], uint16(len(old)))
+	maxp := append([]byte(nil), t.raw["maxp"]...)
+	be.PutUint16(maxp[4:], uint16(len(old)))
+	post := append([]byte(nil), t.raw["post"][:32]...)
+	be.PutUint32(post, 0x00030000) // no glyph names
+
+	out := map[string][]byte{
+		"head": head, "hhea": hhea, "maxp": maxp, "hmtx": hmtx, "loca": loca, "glyf": glyf,
+		"cmap": cmapTable(cmap, newID), "post": post, "name": t.raw["name"], "OS/2": t.raw["OS/2"],
+	}
+	// Hinting programs that the glyphs' instructions may call.
+	for _, tag := range []string{"cvt ", "fpgm", "prep", "gasp"} {
+		if d := t.raw[tag]; d != nil {
+			out[tag] = d
+		}
+	}
+	return assemble(out), nil
+}
+
+// metrics is a glyph's advance width and left side bearing.
+func (t *tables) metrics(gid int) (advance, lsb uint16) {
+	be := binary.BigEndian
+	h := t.raw["hmtx"]
+	if gid < t.numHMetrics {
+		return be.Uint16(h[4*gid:]), be.Uint16(h[4*gid+2:])
+	}
+	advance = be.Uint16(h[4*(t.numHMetrics-1):])
+	at := 4*t.numHMetrics + 2*(gid-t.numHMetrics)
+	if at+2 <= len(h) {
+		lsb = be.Uint16(h[at:])
+	}
+	return advance, lsb
+}
+
+// cmapTable is a cmap with one format 4 subtable (Windows, Unicode BMP),
+// a segment per character.
+func cmapTable(cmap map[rune]int, newID map[int]int) []byte {
+	chars := make([]rune, 0, len(cmap))
+	for r := range cmap {
+		chars = append(chars, r)
+	}
+	sort.Slice(chars, func(i, j int) bool { return chars[i] < chars[j] })
+	segs := len(chars) + 1 // and the closing 0xFFFF segment
+	be := binary.BigEndian
+	sub := make([]byte, 16+8*segs)
+	be.PutUint16(sub[0:], 4)
+	be.PutUint16(sub[2:], uint16(len(sub)))
+	be.PutUint16(sub[6:], uint16(2*segs))
+	search := 1
+	for search*2 <= segs {
+		search *= 2
+	}
+	be.PutUint16(sub[8:], uint16(2*search))
+	entry := 0
+	for 1<<(entry+1) <= search {
+		entry++
+	}
+	be.PutUint16(sub[10:], uint16(entry))
+	be.PutUint16(sub[12:], uint16(2*segs-2*search))
+	ends, starts := 14, 16+2*segs
+	deltas, ranges := 16+4*segs, 16+6*segs
+	for i, r := range chars {
+		be.PutUint16(sub[ends+2*i:], uint16(r))
+		be.PutUint16(sub[starts+2*i:], uint16(r))
+		be.PutUint16(sub[deltas+2*i:], uint16(newID[cmap[r]]-int(r)))
+		be.PutUint16(sub[ranges+2*i:], 0)
+	}
+	last := len(chars)
+	be.PutUint16(sub[ends+2*last:], 0xFFFF)
+	be.PutUint16(sub[starts+2*last:], 0xFFFF)
+	be.PutUint16(sub[deltas+2*last:], 1)
+	head := make([]byte, 12)
+	be.PutUint16(head[2:], 1)  // one subtable
+	be.PutUint16(head[4:], 3)  // Windows
+	be.PutUint16(head[6:], 1)  // Unicode BMP
+	be.PutUint32(head[8:], 12) // right after this header
+	return append(head, sub...)
+}
+
+// assemble writes the tables as a TrueType file with its directory and
+// checksums.
+func assemble(tabs map[string][]byte) []byte {
+	tags := make([]string, 0, len(tabs))
+	for tag := range tabs {
+		tags = append(tags, tag)
+	}
+	sort.Strings(tags)
+	be := binary.BigEndian
+	n := len(tags)
+	out := make([]byte, 12+16*n)
+	be.PutUint32(out, 0x00010000)
+	be.PutUint16(out[4:], uint16(n))
+	search := 1
+	for search*2 <= n {
+		search *= 2
+	}
+	entry := 0
+	for 1<<(entry+1) <= search {
+		entry++
+	}
+	be.PutUint16(out[6:], uint16(16*search))
+	be.PutUint16(out[8:], uint16(entry))
+	be.PutUint16(out[10:], uint16(16*n-16*search))
+	headAt := 0
+	for i, tag := range tags {
+		data := tabs[tag]
+		rec := out[12+16*i:]
+		copy(rec, tag)
+		be.PutUint32(rec[4:], checksum(data))
+		be.PutUint32(rec[8:], uint32(len(out)))
+		be.PutUint32(rec[12:], uint32(len(data)))
+		if tag == "head" {
+			headAt = len(out)
+		}
+		out = append(out, data...)
+		for len(out)%4 != 0 {
+			out = append(out, 0)
+		}
+	}
+	be.PutUint32(out[headAt+8:], 0xB1B0AFBA-checksum(out))
+	return out
+}
+
+func checksum(data []byte) uint32 {
+	var sum uint32
+	for i := 0; i < len(data); i += 4 {
+		var word [4]byte
+		copy(word[:], data[i:])
+		sum += binary.BigEndian.Uint32(word[:])
+	}
+	return sum
+}

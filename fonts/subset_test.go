@@ -1,0 +1,55 @@
+package fonts
+
+import (
+	"testing"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+func TestSubsetKeepsGlyphsAndMetrics(t *testing.T) {
+	text := []rune("部门预算公开2021年“三公”经费——附件：13,567,000元。é")
+	for _, face := range Default().Faces() {
+		data, err := face.Subset(text)
+		if err != nil {
+			t.Fatalf("%s: %v", face.Name, err)
+		}
+		if err := CheckEmbeddable(data); err != nil {
+			t.Fatalf("%s: the subset is not embeddable: %v", face.Name, err)
+		}
+		sub, err := sfnt.Parse(data)
+		if err != nil {
+			t.Fatalf("%s: the subset does not parse: %v", face.Name, err)
+		}
+		orig, _ := face.font()
+		if sub.NumGlyphs() > len(text)+8 {
+			t.Errorf("%s: the subset has %d glyphs for %d characters", face.Name, sub.NumGlyphs(), len(text))
+		}
+		var b1, b2 sfnt.Buffer
+		ppem := fixed.I(int(orig.UnitsPerEm()))
+		for _, r := range text {
+			oi, _ := orig.GlyphIndex(&b1, r)
+			if oi == 0 {
+				continue // not in this face
+			}
+			si, err := sub.GlyphIndex(&b2, r)
+			if err != nil || si == 0 {
+				t.Errorf("%s: %q is missing from the subset", face.Name, r)
+				continue
+			}
+			oa, _ := orig.GlyphAdvance(&b1, oi, ppem, font.HintingNone)
+			sa, _ := sub.GlyphAdvance(&b2, si, ppem, font.HintingNone)
+			if oa != sa {
+				t.Errorf("%s: %q advance %v in the subset, %v in the face", face.Name, r, sa, oa)
+			}
+			// The outline survives: same number of segments.
+			os, _ := orig.LoadGlyph(&b1, oi, ppem, nil)
+			n := len(os)
+			ss, err := sub.LoadGlyph(&b2, si, ppem, nil)
+			if err != nil || len(ss) != n {
+				t.Errorf("%s: %q outline has %d segments in the subset (%v), %d in the face", face.Name, r, len(ss), err, n)
+			}
+		}
+	}
+}
