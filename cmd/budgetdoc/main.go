@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
 
 	"budgetdoc/report"
@@ -118,37 +119,6 @@ func (f fontFlags) builder(split bool) (*report.Builder, error) {
 	return report.New(opts...)
 }
 
-// loadAndCheck loads and checks each file, printing findings to w. It
-// returns the budgets that have no error, in file order, and whether all
-// files were free of errors.
-func loadAndCheck(bl *report.Builder, files []string, w io.Writer) ([]*report.Budget, bool) {
-	var good []*report.Budget
-	ok := true
-	for _, path := range files {
-		b, err := report.Load(path)
-		if err != nil {
-			ok = false
-			var findings report.Findings
-			if errors.As(err, &findings) {
-				fmt.Fprintln(w, findings.Error())
-			} else {
-				fmt.Fprintf(w, "%s: error: %v\n", path, err)
-			}
-			continue
-		}
-		findings := bl.Check(b)
-		if len(findings) > 0 {
-			fmt.Fprintln(w, findings.Error())
-		}
-		if findings.HasErrors() {
-			ok = false
-			continue
-		}
-		good = append(good, b)
-	}
-	return good, ok
-}
-
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("check", "check [--font ROLE=PATH] DATA...", stderr)
 	var fontList fontFlags
@@ -167,24 +137,32 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "budgetdoc check: %v\n", err)
 		return exitFail
 	}
-	if _, ok := loadAndCheck(bl, files, stdout); !ok {
+	ok := true
+	for _, path := range files {
+		j := checkFile(bl, path)
+		fmt.Fprint(stdout, j.findings)
+		ok = ok && j.budget != nil
+	}
+	if !ok {
 		return exitFail
 	}
 	return exitOK
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("build", "build [-o DIR] [--format pdf,xlsx] [--split] [--font ROLE=PATH] DATA...", stderr)
+	fs := newFlagSet("build", "build [-o DIR] [--format pdf,xlsx] [--split] [-j N] [--quiet] [--font ROLE=PATH] DATA|FOLDER...", stderr)
 	outDir := fs.String("o", ".", "write the documents into `DIR`")
 	formatList := fs.String("format", "pdf,xlsx", "the `formats` to write, comma-separated: pdf, xlsx")
 	split := fs.Bool("split", false, "also write each part of the PDF as a file of its own")
+	jobs := fs.Int("j", runtime.NumCPU(), "build `N` budgets at a time")
+	quiet := fs.Bool("quiet", false, "print no progress")
 	var fontList fontFlags
 	fs.Var(&fontList, "font", "set a font `ROLE=PATH` (body, title, heading1, heading2, table, table-header, page-number); repeatable")
-	files, err := parseInterspersed(fs, args)
+	args, err := parseInterspersed(fs, args)
 	if err != nil {
 		return flagError(err)
 	}
-	if len(files) == 0 {
+	if len(args) == 0 {
 		fmt.Fprintln(stderr, "budgetdoc build: no data file given")
 		fs.Usage()
 		return exitUsage
@@ -195,27 +173,26 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
+	if *jobs < 1 {
+		fmt.Fprintln(stderr, "budgetdoc build: -j must be at least 1")
+		return exitUsage
+	}
 	bl, err := fontList.builder(*split)
 	if err != nil {
 		fmt.Fprintf(stderr, "budgetdoc build: %v\n", err)
 		return exitFail
 	}
-	budgets, ok := loadAndCheck(bl, files, stderr)
-	if !ok {
-		fmt.Fprintln(stderr, "budgetdoc build: nothing written: fix the errors above first")
+	files, err := expandInputs(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "budgetdoc build: %v\n", err)
 		return exitFail
 	}
-	for _, b := range budgets {
-		paths, err := bl.Build(b, *outDir, formats...)
-		for _, p := range paths {
-			fmt.Fprintln(stdout, p)
-		}
-		if err != nil {
-			fmt.Fprintf(stderr, "budgetdoc build: %s: %v\n", b.Source.File, err)
-			return exitFail
-		}
+	b := &batch{builder: bl, files: files, outDir: *outDir, formats: formats, jobs: *jobs,
+		progress: newProgress(stderr, *quiet, len(files))}
+	if b.run(stdout, stderr) {
+		return exitOK
 	}
-	return exitOK
+	return exitFail
 }
 
 // parseFormats reads a comma-separated list of formats, each once, in the

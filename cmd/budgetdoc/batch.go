@@ -1,0 +1,192 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"budgetdoc/report"
+)
+
+// expandInputs turns the arguments into data files: a folder stands for
+// every *.yaml, *.yml and *.json file in it, in name order.
+func expandInputs(args []string) ([]string, error) {
+	var files []string
+	seen := make(map[string]bool)
+	add := func(f string) {
+		if !seen[f] {
+			seen[f] = true
+			files = append(files, f)
+		}
+	}
+	for _, arg := range args {
+		info, err := os.Stat(arg)
+		if err != nil || !info.IsDir() {
+			add(arg) // a missing file is reported when it is loaded
+			continue
+		}
+		entries, err := os.ReadDir(arg)
+		if err != nil {
+			return nil, err
+		}
+		var found []string
+		for _, e := range entries {
+			switch strings.ToLower(filepath.Ext(e.Name())) {
+			case ".yaml", ".yml", ".json":
+				if !e.IsDir() {
+					found = append(found, filepath.Join(arg, e.Name()))
+				}
+			}
+		}
+		if len(found) == 0 {
+			return nil, fmt.Errorf("%s: no .yaml, .yml or .json file in the folder", arg)
+		}
+		sort.Strings(found)
+		for _, f := range found {
+			add(f)
+		}
+	}
+	return files, nil
+}
+
+// batch builds many budgets: all are checked first, then the good ones are
+// built, each by one of jobs workers. A bad budget writes nothing and stops
+// no other.
+type batch struct {
+	builder  *report.Builder
+	files    []string
+	outDir   string
+	formats  []report.Format
+	jobs     int
+	progress *progress
+}
+
+// job is one file's way through the batch.
+type job struct {
+	budget   *report.Budget
+	findings string // what the checks found, printed in file order
+	buildErr error
+	written  []string
+	finished bool
+}
+
+func (j *job) failed() bool { return j.budget == nil || j.buildErr != nil }
+
+// run builds the batch and reports whether every budget was built.
+func (b *batch) run(stdout, stderr io.Writer) bool {
+	jobs := make([]job, len(b.files))
+	b.progress.start("checking")
+	b.parallel(len(jobs), func(i int) {
+		jobs[i] = checkFile(b.builder, b.files[i])
+		b.progress.step(b.files[i])
+	})
+	b.claimOutputs(jobs)
+	b.progress.clear()
+	for _, j := range jobs {
+		fmt.Fprint(stderr, j.findings)
+	}
+	// Paths go to stdout in file order, each as soon as the files before
+	// it are done.
+	var mu sync.Mutex
+	next := 0
+	b.progress.start("building")
+	b.parallel(len(jobs), func(i int) {
+		j := &jobs[i]
+		if j.budget != nil {
+			j.written, j.buildErr = b.builder.Build(j.budget, b.outDir, b.formats...)
+		}
+		b.progress.step(b.files[i])
+		mu.Lock()
+		defer mu.Unlock()
+		j.finished = true
+		for ; next < len(jobs) && jobs[next].finished; next++ {
+			b.progress.clear()
+			for _, p := range jobs[next].written {
+				fmt.Fprintln(stdout, p)
+			}
+		}
+	})
+	b.progress.clear()
+	var failed []string
+	for i := range jobs {
+		if jobs[i].buildErr != nil {
+			fmt.Fprintf(stderr, "%s: error: %v\n", b.files[i], jobs[i].buildErr)
+		}
+		if jobs[i].failed() {
+			failed = append(failed, b.files[i])
+		}
+	}
+	if len(failed) > 0 {
+		fmt.Fprintf(stderr, "budgetdoc build: %d of %d budgets failed, nothing written for them: %s\n",
+			len(failed), len(jobs), strings.Join(failed, ", "))
+		return false
+	}
+	b.progress.summary(len(jobs))
+	return true
+}
+
+// checkFile loads and checks one file; a budget with an error is dropped.
+func checkFile(bl *report.Builder, path string) job {
+	var out strings.Builder
+	bud, err := report.Load(path)
+	if err != nil {
+		var findings report.Findings
+		if errors.As(err, &findings) {
+			fmt.Fprintln(&out, findings.Error())
+		} else {
+			fmt.Fprintf(&out, "%s: error: %v\n", path, err)
+		}
+		return job{findings: out.String()}
+	}
+	findings := bl.Check(bud)
+	if len(findings) > 0 {
+		fmt.Fprintln(&out, findings.Error())
+	}
+	if findings.HasErrors() {
+		return job{findings: out.String()}
+	}
+	return job{budget: bud, findings: out.String()}
+}
+
+// claimOutputs fails every budget whose documents would overwrite those of
+// an earlier one in the batch (same unit and year).
+func (b *batch) claimOutputs(jobs []job) {
+	owner := make(map[string]int)
+	for i := range jobs {
+		if jobs[i].budget == nil {
+			continue
+		}
+		name := report.BaseName(jobs[i].budget)
+		if first, taken := owner[name]; taken {
+			jobs[i].findings += fmt.Sprintf("%s: error: its documents, %s.*, would overwrite those of %s\n", b.files[i], name, b.files[first])
+			jobs[i].budget = nil
+			continue
+		}
+		owner[name] = i
+	}
+}
+
+// parallel runs fn(0) … fn(n-1) on b.jobs workers.
+func (b *batch) parallel(n int, fn func(i int)) {
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(b.jobs, n); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				fn(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+}

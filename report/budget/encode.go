@@ -1,0 +1,77 @@
+package budget
+
+import (
+	"reflect"
+	"strconv"
+
+	"github.com/shopspring/decimal"
+	"gopkg.in/yaml.v3"
+)
+
+// Encode writes a budget as YAML in the data format Load reads, leaving out
+// optional fields that are empty. A budget built in code can so be saved,
+// edited by hand and loaded again.
+func Encode(b *Budget) ([]byte, error) {
+	node := encodeValue(reflect.ValueOf(b).Elem())
+	return yaml.Marshal(node)
+}
+
+func encodeValue(v reflect.Value) *yaml.Node {
+	scalar := func(text, tag string) *yaml.Node {
+		return &yaml.Node{Kind: yaml.ScalarNode, Value: text, Tag: tag}
+	}
+	switch v.Type() {
+	case decimalType:
+		return scalar(v.Interface().(decimal.Decimal).String(), "")
+	case nullDecimalType:
+		return scalar(v.Interface().(decimal.NullDecimal).Decimal.String(), "")
+	case dateType:
+		return scalar(v.Interface().(Date).String(), "!!str")
+	}
+	switch v.Kind() {
+	case reflect.String:
+		return scalar(v.String(), "!!str")
+	case reflect.Int:
+		return scalar(strconv.FormatInt(v.Int(), 10), "!!int")
+	case reflect.Bool:
+		return scalar(strconv.FormatBool(v.Bool()), "!!bool")
+	case reflect.Slice:
+		n := &yaml.Node{Kind: yaml.SequenceNode}
+		for i := 0; i < v.Len(); i++ {
+			n.Content = append(n.Content, encodeValue(v.Index(i)))
+		}
+		return n
+	case reflect.Struct:
+		n := &yaml.Node{Kind: yaml.MappingNode}
+		for _, f := range fieldsOf(v.Type()).list {
+			fv := v.Field(f.index)
+			if !f.required && isEmpty(fv) {
+				continue
+			}
+			n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: f.name}, encodeValue(fv))
+		}
+		return n
+	}
+	panic("budget: cannot encode " + v.Type().String())
+}
+
+// isEmpty reports whether an optional field has nothing to write.
+func isEmpty(v reflect.Value) bool {
+	switch v.Type() {
+	case nullDecimalType:
+		return !v.Interface().(decimal.NullDecimal).Valid
+	case decimalType:
+		return v.Interface().(decimal.Decimal).IsZero()
+	case dateType:
+		return v.IsZero()
+	}
+	if v.Kind() == reflect.Struct {
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).Tag.Get("budget") != "-" && !isEmpty(v.Field(i)) {
+				return false
+			}
+		}
+		return true
+	}
+	return v.IsZero() || v.Kind() == reflect.Slice && v.Len() == 0
+}
