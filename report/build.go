@@ -25,6 +25,7 @@ const (
 // Builder builds disclosures with a set of fonts.
 type Builder struct {
 	fonts *fonts.Set
+	sheet xlsx.Options
 	split bool
 }
 
@@ -35,6 +36,16 @@ type Option func(*Builder) error
 // table-header, page-number) to the TrueType file at path.
 func WithFont(role, path string) Option {
 	return func(b *Builder) error { return b.fonts.Replace(fonts.Role(role), path) }
+}
+
+// WithSpreadsheetFonts names the fonts of the workbook's cells and headings
+// (by default 宋体 and 黑体, which Chinese Office and WPS have); an empty name
+// keeps the default.
+func WithSpreadsheetFonts(cell, header string) Option {
+	return func(b *Builder) error {
+		b.sheet.CellFont, b.sheet.HeaderFont = cell, header
+		return nil
+	}
 }
 
 // WithSplit also writes each part of the PDF (the explanatory document and
@@ -98,7 +109,7 @@ func (bl *Builder) Build(b *Budget, dir string, formats ...Format) ([]string, er
 		case PDF:
 			data, err = pdf.Render(doc, pdf.Options{Fonts: bl.fonts})
 		case XLSX:
-			data, err = xlsx.Render(doc, xlsx.Options{})
+			data, err = xlsx.Render(doc, bl.sheet)
 		default:
 			err = fmt.Errorf("format %q is not supported", f)
 		}

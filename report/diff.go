@@ -25,7 +25,7 @@ func (bl *Builder) RenderRevision(r *Revision, new *Budget, f Format) ([]byte, e
 	case PDF:
 		return pdf.Render(doc, pdf.Options{Fonts: bl.fonts})
 	case XLSX:
-		return xlsx.Render(doc, xlsx.Options{})
+		return xlsx.Render(doc, bl.sheet)
 	}
 	return nil, fmt.Errorf("format %q is not supported for a revision table", f)
 }

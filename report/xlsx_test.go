@@ -206,3 +206,29 @@ func TestWorkbookPrintsInLibreOffice(t *testing.T) {
 		}
 	}
 }
+
+func TestWorkbookFonts(t *testing.T) {
+	b, _ := report.Load(samplePath)
+	for _, c := range []struct{ cell, header, wantCell, wantHeader string }{
+		{"", "", "宋体", "黑体"},
+		{"仿宋", "楷体", "仿宋", "楷体"},
+	} {
+		bl, _ := report.New(report.WithSpreadsheetFonts(c.cell, c.header))
+		paths, err := bl.Build(b, t.TempDir(), report.XLSX)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := excelize.OpenFile(paths[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		for ref, want := range map[string]string{"E5": c.wantCell, "A3": c.wantHeader} {
+			id, _ := f.GetCellStyle("部门支出预算项目表", ref)
+			st, _ := f.GetStyle(id)
+			if st.Font == nil || st.Font.Family != want {
+				t.Errorf("%s is set in %v, want %s", ref, st.Font, want)
+			}
+		}
+		f.Close()
+	}
+}

@@ -96,8 +96,10 @@ func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 // fontFlags collects repeated --font role=PATH flags.
 type fontFlags []string
 
+// String lists the flags given, for flag.Value.
 func (f *fontFlags) String() string { return strings.Join(*f, ",") }
 
+// Set adds one ROLE=PATH, for flag.Value.
 func (f *fontFlags) Set(v string) error {
 	if role, path, ok := strings.Cut(v, "="); !ok || role == "" || path == "" {
 		return fmt.Errorf("want ROLE=PATH, e.g. body=fangsong.ttf")
@@ -107,8 +109,8 @@ func (f *fontFlags) Set(v string) error {
 }
 
 // builder makes a report.Builder with the fonts given on the command line.
-func (f fontFlags) builder(split bool) (*report.Builder, error) {
-	var opts []report.Option
+func (f fontFlags) builder(split bool, more ...report.Option) (*report.Builder, error) {
+	opts := more
 	if split {
 		opts = append(opts, report.WithSplit())
 	}
@@ -150,12 +152,13 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("build", "build [-o DIR] [--format pdf,xlsx] [--split] [-j N] [--quiet] [--font ROLE=PATH] DATA|FOLDER...", stderr)
+	fs := newFlagSet("build", "build [-o DIR] [--format pdf,xlsx] [--split] [-j N] [--quiet] [--font ROLE=PATH] [--xlsx-fonts CELL,HEADER] DATA|FOLDER...", stderr)
 	outDir := fs.String("o", ".", "write the documents into `DIR`")
 	formatList := fs.String("format", "pdf,xlsx", "the `formats` to write, comma-separated: pdf, xlsx")
 	split := fs.Bool("split", false, "also write each part of the PDF as a file of its own")
 	jobs := fs.Int("j", runtime.NumCPU(), "build `N` budgets at a time")
 	quiet := fs.Bool("quiet", false, "print no progress")
+	sheetFonts := fs.String("xlsx-fonts", "宋体,黑体", "the workbook's `CELL,HEADER` fonts")
 	var fontList fontFlags
 	fs.Var(&fontList, "font", "set a font `ROLE=PATH` (body, title, heading1, heading2, table, table-header, page-number); repeatable")
 	args, err := parseInterspersed(fs, args)
@@ -177,7 +180,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "budgetdoc build: -j must be at least 1")
 		return exitUsage
 	}
-	bl, err := fontList.builder(*split)
+	cell, header, _ := strings.Cut(*sheetFonts, ",")
+	bl, err := fontList.builder(*split, report.WithSpreadsheetFonts(strings.TrimSpace(cell), strings.TrimSpace(header)))
 	if err != nil {
 		fmt.Fprintf(stderr, "budgetdoc build: %v\n", err)
 		return exitFail

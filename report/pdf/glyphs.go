@@ -17,6 +17,7 @@ type GlyphError struct {
 	Origin layout.Origin
 }
 
+// Error says which character is missing, from which font, and where it is.
 func (e GlyphError) Error() string {
 	where := ""
 	if e.Origin.File != "" {
@@ -32,6 +33,7 @@ func (e GlyphError) Error() string {
 // GlyphErrors lists missing glyphs; it is the error Render returns for them.
 type GlyphErrors []GlyphError
 
+// Error lists every missing glyph, one a line.
 func (es GlyphErrors) Error() string {
 	lines := make([]string, len(es))
 	for i, e := range es {
