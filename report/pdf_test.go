@@ -307,3 +307,19 @@ func TestSplitParts(t *testing.T) {
 		t.Errorf("the 附件1 part does not hold the project table:\n%.200s", text)
 	}
 }
+
+// A role given a font of the user's is set in it.
+func TestUserFontForARole(t *testing.T) {
+	b, _ := report.Load(samplePath)
+	bl, err := report.New(report.WithFont("body", "../fonts/lxgw-wenkai/LXGWWenKai-Regular.ttf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths, err := bl.Build(b, t.TempDir(), report.PDF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out := testtool.Run(t, "pdffonts", paths[0]); !strings.Contains(out, "utf8user-body") {
+		t.Errorf("the user's body font is not embedded:\n%s", out)
+	}
+}
