@@ -1,6 +1,9 @@
 package layout
 
-import "fmt"
+import (
+	"fmt"
+	"sort"
+)
 
 // Grid is a table resolved into a dense grid: every position either holds
 // the origin of a cell or is covered by the origin at (Row, Col).
@@ -64,4 +67,45 @@ func Resolve(t *Table) (*Grid, error) {
 		}
 	}
 	return g, nil
+}
+
+// RowHeights sizes the rows of a grid: each row is as tall as the tallest
+// cell that lies in it alone (at least min), and a cell spanning rows that
+// needs more than its rows give it adds the rest to its last row, smaller
+// spans first. need gives an origin cell's height, in the backend's unit.
+func (g *Grid) RowHeights(min float64, need func(r, c int, cell *Cell) float64) []float64 {
+	heights := make([]float64, g.Rows)
+	for r := range heights {
+		heights[r] = min
+	}
+	type span struct {
+		r, rows int
+		need    float64
+	}
+	var spans []span
+	for r := 0; r < g.Rows; r++ {
+		for c := 0; c < g.Cols; c++ {
+			if !g.IsOrigin(r, c) {
+				continue
+			}
+			cell := g.Slots[r][c].Cell
+			h := need(r, c, cell)
+			if rs, _ := cell.Span(); rs > 1 {
+				spans = append(spans, span{r, rs, h})
+			} else if h > heights[r] {
+				heights[r] = h
+			}
+		}
+	}
+	sort.SliceStable(spans, func(i, j int) bool { return spans[i].rows < spans[j].rows })
+	for _, s := range spans {
+		have := 0.0
+		for r := s.r; r < s.r+s.rows; r++ {
+			have += heights[r]
+		}
+		if have < s.need {
+			heights[s.r+s.rows-1] += s.need - have
+		}
+	}
+	return heights
 }

@@ -1,8 +1,6 @@
 package pdf
 
 import (
-	"math"
-	"sort"
 	"strings"
 
 	"budgetdoc/report/layout"
@@ -98,44 +96,11 @@ func (tl *tableLayouter) breakCell(c *layout.Cell, width float64) []string {
 // single-row cells, raised where a spanning cell needs more room in its last
 // row.
 func (tl *tableLayouter) measure() {
-	g := tl.g
 	tl.cells = make(map[[2]int][]string)
-	tl.heights = make([]float64, g.Rows)
-	for r := range tl.heights {
-		tl.heights[r] = tl.lh + 2*tl.vpad
-	}
-	var spans []struct {
-		r, rows int
-		need    float64
-	}
-	for r := 0; r < g.Rows; r++ {
-		for c := 0; c < g.Cols; c++ {
-			if !g.IsOrigin(r, c) {
-				continue
-			}
-			cell := g.Slots[r][c].Cell
-			rs, cs := cell.Span()
-			lines := tl.breakCell(cell, tl.colX[c+cs]-tl.colX[c]-2*tl.pad)
-			tl.cells[[2]int{r, c}] = lines
-			need := float64(max(len(lines), 1))*tl.lh + 2*tl.vpad
-			if rs == 1 {
-				tl.heights[r] = math.Max(tl.heights[r], need)
-			} else {
-				spans = append(spans, struct {
-					r, rows int
-					need    float64
-				}{r, rs, need})
-			}
-		}
-	}
-	sort.SliceStable(spans, func(i, j int) bool { return spans[i].rows < spans[j].rows })
-	for _, s := range spans {
-		have := 0.0
-		for r := s.r; r < s.r+s.rows; r++ {
-			have += tl.heights[r]
-		}
-		if have < s.need {
-			tl.heights[s.r+s.rows-1] += s.need - have
-		}
-	}
+	tl.heights = tl.g.RowHeights(tl.lh+2*tl.vpad, func(r, c int, cell *layout.Cell) float64 {
+		_, cs := cell.Span()
+		lines := tl.breakCell(cell, tl.colX[c+cs]-tl.colX[c]-2*tl.pad)
+		tl.cells[[2]int{r, c}] = lines
+		return float64(max(len(lines), 1))*tl.lh + 2*tl.vpad
+	})
 }

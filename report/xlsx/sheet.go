@@ -79,7 +79,7 @@ func (w *workbook) renderTable(t *layout.Table) error {
 		row++
 	}
 	first := row // the sheet row of table row 0
-	heights := w.rowHeights(t, g, widths)
+	heights := w.rowHeights(g, widths)
 	for r := 0; r < g.Rows; r++ {
 		cells := make([]any, cols)
 		for c := 0; c < cols; c++ {
@@ -186,50 +186,20 @@ func textUnits(s string, size float64) float64 {
 
 // rowHeights estimates each row's height in points from its wrapped text,
 // since Excel and LibreOffice do not fit rows with merged cells themselves.
-func (w *workbook) rowHeights(t *layout.Table, g *layout.Grid, widths []float64) []float64 {
+func (w *workbook) rowHeights(g *layout.Grid, widths []float64) []float64 {
 	line := w.opts.Size * 1.45
-	heights := make([]float64, g.Rows)
-	for r := range heights {
-		heights[r] = line + 6
-	}
-	type span struct {
-		r, rows int
-		need    float64
-	}
-	var spans []span
-	for r := 0; r < g.Rows; r++ {
-		for c := 0; c < g.Cols; c++ {
-			if !g.IsOrigin(r, c) {
-				continue
-			}
-			cell := g.Slots[r][c].Cell
-			rs, cs := cell.Span()
-			width := -1.0 // cell padding
-			for k := c; k < c+cs; k++ {
-				width += widths[k]
-			}
-			lines := 0
-			for _, para := range strings.Split(cell.Text.S, "\n") {
-				lines += max(1, int(math.Ceil(textUnits(para, w.opts.Size)/width)))
-			}
-			need := float64(lines)*line + 6
-			if rs == 1 {
-				heights[r] = math.Max(heights[r], need)
-			} else {
-				spans = append(spans, span{r, rs, need})
-			}
+	return g.RowHeights(line+6, func(r, c int, cell *layout.Cell) float64 {
+		_, cs := cell.Span()
+		width := -1.0 // cell padding
+		for k := c; k < c+cs; k++ {
+			width += widths[k]
 		}
-	}
-	for _, s := range spans {
-		have := 0.0
-		for r := s.r; r < s.r+s.rows; r++ {
-			have += heights[r]
+		lines := 0
+		for _, para := range strings.Split(cell.Text.S, "\n") {
+			lines += max(1, int(math.Ceil(textUnits(para, w.opts.Size)/width)))
 		}
-		if have < s.need {
-			heights[s.r+s.rows-1] += s.need - have
-		}
-	}
-	return heights
+		return float64(lines)*line + 6
+	})
 }
 
 // sheetName makes a valid, unique sheet name: Excel forbids : \ / ? * [ ]
