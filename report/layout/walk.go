@@ -59,7 +59,11 @@ func Dump(d *Document) string {
 		case *Heading:
 			fmt.Fprintf(&b, "heading %d toc=%v newpage=%v %s\n", x.Level, x.TOC, x.NewPage, q(x.Text.S))
 		case *Paragraph:
-			fmt.Fprintf(&b, "paragraph font=%s size=%g align=%d indent=%g %s\n", x.Style.Font, x.Style.Size, x.Style.Align, x.Style.Indent, q(x.Text.S))
+			fmt.Fprintf(&b, "paragraph font=%s size=%g align=%d indent=%g", x.Style.Font, x.Style.Size, x.Style.Align, x.Style.Indent)
+			if x.Style.Hang != 0 || x.Style.HangAfter != "" {
+				fmt.Fprintf(&b, " hang=%g hangafter=%s", x.Style.Hang, q(x.Style.HangAfter))
+			}
+			fmt.Fprintf(&b, " %s\n", q(x.Text.S))
 		case *TOC:
 			b.WriteString("toc\n")
 		case *Spacer:
@@ -78,7 +82,10 @@ func Dump(d *Document) string {
 					rs, cs := c.Span()
 					fmt.Fprintf(&b, " [%s %dx%d", q(c.Text.S), rs, cs)
 					if c.Number != nil {
-						fmt.Fprintf(&b, " num=%s", c.Number.Value)
+						fmt.Fprintf(&b, " num=%s fmt=%s", c.Number.Value, q(c.Number.Format))
+						if s := c.Number.Sum; s != nil {
+							fmt.Fprintf(&b, " sum=%d..%d", s.FirstRow, s.LastRow)
+						}
 					}
 					b.WriteString("]")
 				}
