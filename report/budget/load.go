@@ -7,8 +7,10 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
+	"golang.org/x/text/encoding/simplifiedchinese"
 	"gopkg.in/yaml.v3"
 )
 
@@ -25,6 +27,9 @@ func Load(path string) (*Budget, error) {
 
 // Parse reads a budget from data; name is the file name used in findings.
 func Parse(name string, data []byte) (*Budget, error) {
+	if f, ok := encodingFinding(name, data); !ok {
+		return nil, Findings{f}
+	}
 	root, err := parseYAML(data)
 	if err != nil {
 		return nil, Findings{syntaxFinding(name, err)}
@@ -49,6 +54,34 @@ func Parse(name string, data []byte) (*Budget, error) {
 // maxFindings bounds how many loading problems are listed: past it they are
 // the same mistake repeated.
 const maxFindings = 1000
+
+// encodingFinding reports a file that is not UTF-8, at its first bad byte.
+// Chinese Windows editors often save GBK (GB18030), which is named as the
+// likely cause.
+func encodingFinding(name string, data []byte) (Finding, bool) {
+	if utf8.Valid(data) {
+		return Finding{}, true
+	}
+	line, col := 1, 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	msg := "the file is not UTF-8 text"
+	if _, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data); err == nil {
+		msg += "; it looks like GBK/GB18030, as Chinese Windows editors save by default"
+	}
+	return Finding{Severity: Error, Pos: Pos{File: name, Line: line, Col: col},
+		Message: msg + ": save it with the encoding UTF-8"}, false
+}
 
 // parseYAML parses data into a node tree. yaml.v3 panics on some malformed
 // input (go-yaml issues 665, 666, 744); such a panic is a syntax error too.
