@@ -72,6 +72,7 @@ type planner struct {
 	orient layout.Orientation
 	toc    []*tocEntry // entries awaiting their heading, in order
 	block  int         // index of the block being planned
+	blocks []layout.Block
 }
 
 func newPlanner(m *measurer) *planner { return &planner{m: m} }

@@ -145,3 +145,35 @@ func TestTallRowSplits(t *testing.T) {
 		t.Errorf("the table's text changed across pages:\n got %d runes\nwant %d runes", len([]rune(text.String())), len([]rune(want)))
 	}
 }
+
+// The signature does not stand alone on a page: the text's last lines go
+// over with it.
+func TestSignatureNeverAlone(t *testing.T) {
+	for lines := 1; lines <= 80; lines++ {
+		doc := &layout.Document{}
+		doc.Add(&layout.Paragraph{Text: layout.Plain(strings.Repeat("字", 28*lines-2)), Style: layout.Style{Font: layout.FontBody, Indent: 2}},
+			&layout.Signature{Name: layout.Plain("某单位"), Date: layout.Plain("2021年3月17日")})
+		pl := planOf(t, doc)
+		lastPage := pl.pages[len(pl.pages)-1]
+		body := 0
+		for _, r := range lastPage.runs {
+			if r.block == 0 {
+				body++
+			}
+		}
+		if body == 0 {
+			t.Errorf("%d lines of text: the signature stands alone on page %d", lines, len(pl.pages))
+		}
+		for pi, pg := range pl.pages {
+			n := 0
+			for _, r := range pg.runs {
+				if r.block == 0 {
+					n++
+				}
+			}
+			if n == 1 && lines > 1 {
+				t.Errorf("%d lines of text: page %d holds a single line of it", lines, pi+1)
+			}
+		}
+	}
+}

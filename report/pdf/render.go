@@ -61,6 +61,7 @@ func charsOf(doc *layout.Document) []rune {
 // layoutPages plans the whole document.
 func layoutPages(doc *layout.Document, m *measurer) (*plan, error) {
 	p := newPlanner(m)
+	p.blocks = doc.Blocks
 	for i, b := range doc.Blocks {
 		p.block = i
 		if err := p.add(doc, b, doc.Blocks[i+1:]); err != nil {
@@ -137,6 +138,43 @@ func (p *planner) renderHeading(h *layout.Heading, rest []layout.Block) {
 	p.paragraph(h.Text.S, style)
 }
 
+// carryOver moves the last n lines of the current page to a new page,
+// when they are lines of running text, taking one more if the paragraph
+// would otherwise leave a single line behind.
+func (p *planner) carryOver(n int) {
+	pg := p.cur
+	if len(pg.runs) == 0 || p.line < n {
+		return
+	}
+	last := pg.runs[len(pg.runs)-1]
+	lines := 0
+	for _, r := range pg.runs {
+		if r.block == last.block {
+			lines++
+		}
+	}
+	if _, ok := p.blocks[last.block].(*layout.Paragraph); !ok || lines < n {
+		return
+	}
+	if lines-n == 1 {
+		n++
+	}
+	cut := p.lineTop(p.line - n)
+	var stay, move []run
+	for _, r := range pg.runs {
+		if r.y > cut {
+			r.y -= cut - pg.frame.top
+			move = append(move, r)
+		} else {
+			stay = append(stay, r)
+		}
+	}
+	pg.runs = stay
+	p.newPage()
+	p.cur.runs = move
+	p.line = n
+}
+
 // keepLines is how many lines of what follows a heading must share its
 // page: the least of a paragraph that may start a page's foot (two lines,
 // or all of a paragraph of up to three, which cannot split 2 + 1), or a
@@ -185,11 +223,12 @@ func (p *planner) renderSignature(s *layout.Signature) {
 	if p.cur == nil {
 		p.newPage()
 	}
-	need := 3
-	if p.line == 0 {
-		need = 2
+	if p.line > 0 && p.free() < 3 {
+		// The signature never stands alone on a page (GB/T 9704): the last
+		// lines of the text go over with it.
+		p.carryOver(2)
 	}
-	p.ensure(need)
+	p.ensure(2)
 	if p.line > 0 {
 		p.line++
 	}
