@@ -236,10 +236,10 @@ func (p *planner) renderSignature(s *layout.Signature) {
 	f := p.cur.frame
 	nameW := p.m.textWidth(st, s.Name.S)
 	nameX := f.left + f.width - 2*charPitch - nameW
-	p.cur.runs = append(p.cur.runs, run{x: nameX, y: baseline(p.lineTop(p.line), st.size, linePitch), text: s.Name.S, font: st.font, size: st.size, spacing: st.tracking})
+	p.cur.runs = append(p.cur.runs, run{x: nameX, y: baseline(p.lineTop(p.line), st.size, linePitch), text: s.Name.S, font: st.font, size: st.size, spacing: st.tracking, block: p.block})
 	p.line++
 	dateW := p.m.textWidth(st, s.Date.S)
 	dateX := nameX + (nameW-dateW)/2
-	p.cur.runs = append(p.cur.runs, run{x: dateX, y: baseline(p.lineTop(p.line), st.size, linePitch), text: s.Date.S, font: st.font, size: st.size, spacing: st.tracking})
+	p.cur.runs = append(p.cur.runs, run{x: dateX, y: baseline(p.lineTop(p.line), st.size, linePitch), text: s.Date.S, font: st.font, size: st.size, spacing: st.tracking, block: p.block, line: 1})
 	p.line++
 }
