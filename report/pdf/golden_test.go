@@ -1,0 +1,62 @@
+package pdf
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"budgetdoc/report/budget"
+	"budgetdoc/report/compose"
+	"budgetdoc/report/layout"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// dumpPlan prints a plan: each page's orientation, then its runs (position
+// in points, font, size, text) and how many rules it draws.
+func dumpPlan(pl *plan) string {
+	var b strings.Builder
+	for i, pg := range pl.pages {
+		orient := "portrait"
+		if pg.orientation == layout.Landscape {
+			orient = "landscape"
+		}
+		fmt.Fprintf(&b, "page %d %s rules=%d\n", i+1, orient, len(pg.rules))
+		for _, m := range pg.marks {
+			fmt.Fprintf(&b, "  bookmark %d %s\n", m.level, strconv.QuoteToGraphic(m.title))
+		}
+		for _, r := range pg.runs {
+			fmt.Fprintf(&b, "  %6.1f %6.1f %s %g %s\n", r.x, r.y, r.font, r.size, strconv.QuoteToGraphic(r.text))
+		}
+	}
+	return b.String()
+}
+
+// The sample's page plan is kept in testdata, so a change in pagination,
+// line breaking or placement shows as a reviewable diff. Run
+// `go test ./report/pdf -update` to accept a change.
+func TestSamplePlanGolden(t *testing.T) {
+	b, err := budget.Load("../../data/sanmenxia-2021.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := dumpPlan(planOf(t, compose.Disclosure(b)))
+	path := filepath.Join("testdata", "sanmenxia-2021.pdfplan.golden")
+	if *update {
+		os.MkdirAll("testdata", 0o755)
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./report/pdf -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("the page plan differs from %s; run with -update if the change is meant", path)
+	}
+}
