@@ -18,6 +18,7 @@ func Check(b *Budget) Findings {
 	c.rows()
 	c.totals()
 	c.forms()
+	c.projectsHaveForms()
 	return c.findings
 }
 
@@ -28,6 +29,10 @@ type checker struct {
 
 func (c *checker) errorf(path, format string, args ...any) {
 	c.add(Error, path, format, args...)
+}
+
+func (c *checker) warnf(path, format string, args ...any) {
+	c.add(Warning, path, format, args...)
 }
 
 func (c *checker) add(sev Severity, path, format string, args ...any) {
@@ -158,6 +163,7 @@ func (c *checker) forms() {
 			c.errorf(path+".row", "no row has the key %q%s", f.Row, suggestKey(f.Row, b.Rows))
 			continue
 		}
+		c.costIndicators(path, f)
 		rowPath := fmt.Sprintf("rows[%d].amount", r)
 		amount := b.Rows[r].Amount.Decimal // blank counts as zero
 		c.mismatch(path+".annual.total",
@@ -177,4 +183,50 @@ func suggestKey(key string, rows []Row) string {
 		return fmt.Sprintf("; did you mean %q?", s)
 	}
 	return ""
+}
+
+// projectsHaveForms warns of 项目支出 rows with no performance form: every
+// project's goals are to be disclosed.
+func (c *checker) projectsHaveForms() {
+	b := c.b
+	linked := make(map[string]bool)
+	for _, f := range b.Forms {
+		linked[f.Row] = true
+	}
+	kinds := make(map[string]Kind)
+	for _, cat := range b.Categories {
+		kinds[cat.Name] = cat.Kind
+	}
+	for i, r := range b.Rows {
+		if kinds[r.Category] == Project && (r.Key == "" || !linked[r.Key]) {
+			c.warnf(fmt.Sprintf("rows[%d]", i), "项目支出 row %q has no performance form (give it a key and a form whose row is that key)", r.Detail)
+		}
+	}
+}
+
+var wanAmount = regexp.MustCompile(`^\s*([0-9]+(?:\.[0-9]+)?)\s*万元\s*$`)
+
+// costIndicators warns when a 财政投入 indicator states an amount in 万元
+// other than its side's 财政拨款: typed figures drift when funds are revised.
+func (c *checker) costIndicators(path string, f Form) {
+	for _, side := range []struct {
+		name, field string
+		tree        []Level1
+		funds       Funds
+	}{{"实施期", "period", f.Indicators.Period, f.Period}, {"年度", "annual", f.Indicators.Annual, f.Annual}} {
+		for i, l1 := range side.tree {
+			for j, g := range l1.Groups {
+				for k, it := range g.Items {
+					m := wanAmount.FindStringSubmatch(it.Value)
+					if it.Name != "财政投入" || m == nil {
+						continue
+					}
+					if v, err := decimal.NewFromString(m[1]); err == nil && !v.Equal(side.funds.Fiscal) {
+						c.warnf(fmt.Sprintf("%s.indicators.%s[%d].groups[%d].items[%d].value", path, side.field, i, j, k),
+							"财政投入 %s万元 ≠ the form's %s财政拨款 %s万元", money.Plain(v), side.name, money.Plain(side.funds.Fiscal))
+					}
+				}
+			}
+		}
+	}
 }

@@ -176,3 +176,27 @@ func TestGBKFileIsNamed(t *testing.T) {
 		t.Errorf("want one finding at line 3 naming GBK and UTF-8, got %v", fs)
 	}
 }
+
+func TestWarnings(t *testing.T) {
+	sample := readSample(t)
+	text, line := edit(t, sample, "{ name: 财政投入, value: 500万元 }", "{ name: 财政投入, value: 400万元 }")
+	fs := findings(text)
+	if fs.HasErrors() || len(fs) != 1 || fs[0].Severity != Warning || fs[0].Pos.Line != line ||
+		!strings.Contains(fs[0].Message, "财政投入 400万元 ≠ the form's 年度财政拨款 500万元") {
+		t.Errorf("want one warning at line %d, got %v", line, fs)
+	}
+	// A 项目支出 row without a form.
+	text, line = edit(t, sample, "  - key: smart\n", "  - key: smart2\n")
+	text = strings.Replace(text, "row: smart", "row: smart2", 1)
+	text, line = edit(t, text, "    detail: 智慧经开建设费", "    detail: 智慧经开建设费\n  - function_code: \"2010302\"\n    function_name: 一般公共服务支出-政府办公厅（室）及相关机构事务-一般行政管理事务\n    category: 重点项目\n    detail: 新项目")
+	fs = findings(text)
+	found := false
+	for _, f := range fs {
+		if f.Severity == Warning && strings.Contains(f.Message, `项目支出 row "新项目" has no performance form`) && f.Pos.Line == line+1 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no warning for the row without a form at line %d: %v", line+1, fs)
+	}
+}
