@@ -6,6 +6,7 @@ package testtool
 
 import (
 	"bytes"
+	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -68,4 +69,27 @@ func EditCopy(t testing.TB, path string, edits ...string) string {
 		t.Fatal(err)
 	}
 	return copyPath
+}
+
+var update = flag.Bool("update", false, "rewrite golden files with the output of the tests")
+
+// Golden compares got with the golden file at path, or rewrites the file
+// when the tests run with -update.
+func Golden(t testing.TB, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run the test with -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("the output differs from %s; run the test with -update if the change is meant", path)
+	}
 }

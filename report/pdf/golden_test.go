@@ -1,20 +1,17 @@
 package pdf
 
 import (
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
+	"budgetdoc/internal/testtool"
 	"budgetdoc/report/budget"
 	"budgetdoc/report/compose"
 	"budgetdoc/report/layout"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // dumpPlan prints a plan: each page's orientation, then its runs (position
 // in points, font, size, text) and how many rules it draws.
@@ -45,18 +42,5 @@ func TestSamplePlanGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := dumpPlan(planOf(t, compose.Disclosure(b)))
-	path := filepath.Join("testdata", "sanmenxia-2021.pdfplan.golden")
-	if *update {
-		os.MkdirAll("testdata", 0o755)
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./report/pdf -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("the page plan differs from %s; run with -update if the change is meant", path)
-	}
+	testtool.Golden(t, filepath.Join("testdata", "sanmenxia-2021.pdfplan.golden"), got)
 }

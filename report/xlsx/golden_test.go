@@ -2,9 +2,7 @@ package xlsx
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -13,11 +11,10 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"budgetdoc/internal/testtool"
 	"budgetdoc/report/budget"
 	"budgetdoc/report/compose"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // dump prints a workbook as text, read back with excelize: each sheet's
 // print setup, merges, and every non-empty cell with its formula and number
@@ -81,18 +78,5 @@ func TestSampleWorkbookGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := dump(t, data)
-	path := filepath.Join("testdata", "sanmenxia-2021.xlsx.golden")
-	if *update {
-		os.MkdirAll("testdata", 0o755)
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./report/xlsx -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("the workbook differs from %s; run with -update if the change is meant", path)
-	}
+	testtool.Golden(t, filepath.Join("testdata", "sanmenxia-2021.xlsx.golden"), got)
 }
