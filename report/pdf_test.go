@@ -17,30 +17,37 @@ import (
 
 const samplePath = "../data/sanmenxia-2021.yaml"
 
-var (
-	sampleOnce sync.Once
-	samplePDF  string
-	sampleErr  error
-)
+// sampleBuilds holds the sample built once per format for all tests.
+var sampleBuilds = map[report.Format]*sampleBuild{report.PDF: {}, report.XLSX: {}}
 
-// buildSample builds the sample's PDF once for all tests and returns its path.
-func buildSample(t *testing.T) string {
-	t.Helper()
-	sampleOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "budgetdoc-sample")
-		if err != nil {
-			sampleErr = err
-			return
-		}
-		samplePDF, sampleErr = buildPDF(samplePath, dir)
-	})
-	if sampleErr != nil {
-		t.Fatal(sampleErr)
-	}
-	return samplePDF
+type sampleBuild struct {
+	once sync.Once
+	path string
+	err  error
 }
 
-func buildPDF(data, dir string) (string, error) {
+// sampleFile builds the sample in one format, once, and returns the file.
+func sampleFile(t *testing.T, f report.Format) string {
+	t.Helper()
+	sb := sampleBuilds[f]
+	sb.once.Do(func() {
+		dir, err := os.MkdirTemp("", "budgetdoc-sample")
+		if err == nil {
+			sb.path, err = buildFile(samplePath, dir, f)
+		}
+		sb.err = err
+	})
+	if sb.err != nil {
+		t.Fatal(sb.err)
+	}
+	return sb.path
+}
+
+// buildSample is the sample's PDF.
+func buildSample(t *testing.T) string { return sampleFile(t, report.PDF) }
+
+// buildFile builds the budget in data into dir in one format.
+func buildFile(data, dir string, f report.Format) (string, error) {
 	b, err := report.Load(data)
 	if err != nil {
 		return "", err
@@ -49,7 +56,7 @@ func buildPDF(data, dir string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	paths, err := bl.Build(b, dir, report.PDF)
+	paths, err := bl.Build(b, dir, f)
 	if err != nil {
 		return "", err
 	}
@@ -217,7 +224,7 @@ func TestBuildsAreByteIdentical(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path, err := buildPDF(samplePath, t.TempDir())
+	path, err := buildFile(samplePath, t.TempDir(), report.PDF)
 	if err != nil {
 		t.Fatal(err)
 	}

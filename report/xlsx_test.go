@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -15,38 +14,8 @@ import (
 	"budgetdoc/report"
 )
 
-var (
-	workbookOnce sync.Once
-	workbookPath string
-	workbookErr  error
-)
-
-// buildWorkbook builds the sample's XLSX once and returns its path.
-func buildWorkbook(t *testing.T) string {
-	t.Helper()
-	workbookOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "budgetdoc-xlsx")
-		if err != nil {
-			workbookErr = err
-			return
-		}
-		b, err := report.Load(samplePath)
-		if err != nil {
-			workbookErr = err
-			return
-		}
-		bl, _ := report.New()
-		paths, err := bl.Build(b, dir, report.XLSX)
-		if err == nil {
-			workbookPath = paths[0]
-		}
-		workbookErr = err
-	})
-	if workbookErr != nil {
-		t.Fatal(workbookErr)
-	}
-	return workbookPath
-}
+// buildWorkbook is the sample's workbook.
+func buildWorkbook(t *testing.T) string { return sampleFile(t, report.XLSX) }
 
 func openWorkbook(t *testing.T) *excelize.File {
 	f, err := excelize.OpenFile(buildWorkbook(t), excelize.Options{RawCellValue: true})
