@@ -108,3 +108,14 @@ func TestBatchRefusesTwoBudgetsOfOneUnit(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }
+
+func TestCheckFolder(t *testing.T) {
+	in, files, _ := writeBatch(t, 3)
+	if code, out, _ := runCmd("check", in); code != exitOK || out != "" {
+		t.Errorf("check of a good folder: exit %d, %q", code, out)
+	}
+	breakFile(t, files[1], "basic: ", "basic: 1")
+	if code, out, _ := runCmd("check", in); code != exitFail || !strings.Contains(out, files[1]+":") {
+		t.Errorf("check of a folder with a bad file: exit %d, %q", code, out)
+	}
+}

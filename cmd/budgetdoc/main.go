@@ -122,7 +122,7 @@ func (f fontFlags) builder(split bool, more ...report.Option) (*report.Builder, 
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("check", "check [--font ROLE=PATH] DATA...", stderr)
+	fs := newFlagSet("check", "check [--font ROLE=PATH] DATA|FOLDER...", stderr)
 	var fontList fontFlags
 	fs.Var(&fontList, "font", "set a font `ROLE=PATH` (body, title, heading1, heading2, table, table-header, page-number); repeatable")
 	files, err := parseInterspersed(fs, args)
@@ -136,6 +136,10 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	bl, err := fontList.builder(false)
 	if err != nil {
+		fmt.Fprintf(stderr, "budgetdoc check: %v\n", err)
+		return exitFail
+	}
+	if files, err = expandInputs(files); err != nil {
 		fmt.Fprintf(stderr, "budgetdoc check: %v\n", err)
 		return exitFail
 	}
