@@ -22,8 +22,8 @@ const version = "0.1.0"
 const usage = `budgetdoc turns a department's budget data into its budget disclosure.
 
 Usage:
-  budgetdoc check DATA...                 check budgets; exit 1 if any has an error
-  budgetdoc build [flags] DATA...         check, then write the PDF and XLSX
+  budgetdoc check DATA|FOLDER...          check budgets; exit 1 if any has an error
+  budgetdoc build [flags] DATA|FOLDER...  check, then write the PDF and XLSX
   budgetdoc diff [flags] OLD NEW          compare two versions; exit 1 if they differ
   budgetdoc version                       print the version
   budgetdoc help                          print this help
