@@ -187,7 +187,7 @@ func textUnits(s string, size float64) float64 {
 // rowHeights estimates each row's height in points from its wrapped text,
 // since Excel and LibreOffice do not fit rows with merged cells themselves.
 func (w *workbook) rowHeights(g *layout.Grid, widths []float64) []float64 {
-	line := w.opts.Size * 1.45
+	line := w.opts.Size * 1.7 // CJK fonts set lines looser than Latin ones
 	return g.RowHeights(line+6, func(r, c int, cell *layout.Cell) float64 {
 		_, cs := cell.Span()
 		width := -1.0 // cell padding
