@@ -56,3 +56,37 @@ func align[T comparable](old, new []T) []pair {
 	flush()
 	return out
 }
+
+// match pairs the items of two versions of a list by key: it calls matched
+// for each new item whose key the old list has, added for each it lacks, in
+// the new list's order, then removed for each old item left over. Keys
+// must be unique within a list.
+func match(oldKeys, newKeys []string, matched func(oi, ni int), added func(ni int), removed func(oi int)) {
+	oldAt := make(map[string]int, len(oldKeys))
+	for i, k := range oldKeys {
+		oldAt[k] = i
+	}
+	used := make([]bool, len(oldKeys))
+	for ni, k := range newKeys {
+		if oi, ok := oldAt[k]; ok {
+			used[oi] = true
+			matched(oi, ni)
+		} else {
+			added(ni)
+		}
+	}
+	for oi := range oldKeys {
+		if !used[oi] {
+			removed(oi)
+		}
+	}
+}
+
+// keys lists a key for each item.
+func keys[T any](items []T, key func(T) string) []string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = key(it)
+	}
+	return out
+}

@@ -188,50 +188,37 @@ func (c *comparer) money() {
 
 func (c *comparer) glossary() {
 	o, n := c.old.Glossary.Resolved(), c.new.Glossary.Resolved()
-	oldByTerm := make(map[string]string)
-	for _, e := range o {
-		oldByTerm[e.Term] = e.Definition
-	}
-	newTerms := make(map[string]bool)
-	for _, e := range n {
-		newTerms[e.Term] = true
-		def, ok := oldByTerm[e.Term]
-		switch {
-		case !ok:
-			c.add(Change{Kind: Added, Section: "名词解释", Path: "glossary", Label: e.Term, New: e.Definition})
-		case def != e.Definition:
-			c.add(Change{Kind: Changed, Section: "名词解释", Path: "glossary", Label: e.Term, Old: def, New: e.Definition})
-		}
-	}
-	for _, e := range o {
-		if !newTerms[e.Term] {
-			c.add(Change{Kind: Removed, Section: "名词解释", Path: "glossary", Label: e.Term, Old: e.Definition})
-		}
-	}
+	term := func(e budget.Entry) string { return e.Term }
+	match(keys(o, term), keys(n, term),
+		func(oi, ni int) {
+			if o[oi].Definition != n[ni].Definition {
+				c.add(Change{Kind: Changed, Section: "名词解释", Path: "glossary", Label: n[ni].Term, Old: o[oi].Definition, New: n[ni].Definition})
+			}
+		},
+		func(ni int) {
+			c.add(Change{Kind: Added, Section: "名词解释", Path: "glossary", Label: n[ni].Term, New: n[ni].Definition})
+		},
+		func(oi int) {
+			c.add(Change{Kind: Removed, Section: "名词解释", Path: "glossary", Label: o[oi].Term, Old: o[oi].Definition})
+		})
 }
 
 func (c *comparer) categories() {
-	oldKinds := make(map[string]budget.Kind)
-	for _, cat := range c.old.Categories {
-		oldKinds[cat.Name] = cat.Kind
-	}
-	seen := make(map[string]bool)
-	for i, cat := range c.new.Categories {
-		seen[cat.Name] = true
-		path := fmt.Sprintf("categories[%d]", i)
-		kind, ok := oldKinds[cat.Name]
-		switch {
-		case !ok:
-			c.add(Change{Kind: Added, Section: "项目表", Path: path, Label: "分类 " + cat.Name, New: string(cat.Kind)})
-		case kind != cat.Kind:
-			c.add(Change{Kind: Changed, Section: "项目表", Path: path + ".kind", Label: "分类 " + cat.Name + " 的支出类型", Old: string(kind), New: string(cat.Kind)})
-		}
-	}
-	for i, cat := range c.old.Categories {
-		if !seen[cat.Name] {
-			c.add(Change{Kind: Removed, Section: "项目表", Path: fmt.Sprintf("categories[%d]", i), Label: "分类 " + cat.Name, Old: string(cat.Kind)})
-		}
-	}
+	o, n := c.old.Categories, c.new.Categories
+	name := func(cat budget.Category) string { return cat.Name }
+	match(keys(o, name), keys(n, name),
+		func(oi, ni int) {
+			if o[oi].Kind != n[ni].Kind {
+				c.add(Change{Kind: Changed, Section: "项目表", Path: fmt.Sprintf("categories[%d].kind", ni),
+					Label: "分类 " + n[ni].Name + " 的支出类型", Old: string(o[oi].Kind), New: string(n[ni].Kind)})
+			}
+		},
+		func(ni int) {
+			c.add(Change{Kind: Added, Section: "项目表", Path: fmt.Sprintf("categories[%d]", ni), Label: "分类 " + n[ni].Name, New: string(n[ni].Kind)})
+		},
+		func(oi int) {
+			c.add(Change{Kind: Removed, Section: "项目表", Path: fmt.Sprintf("categories[%d]", oi), Label: "分类 " + o[oi].Name, Old: string(o[oi].Kind)})
+		})
 }
 
 func (c *comparer) totals() {

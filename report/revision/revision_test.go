@@ -122,3 +122,23 @@ func TestSpan(t *testing.T) {
 		t.Errorf("Sides = %q, %q", o, n)
 	}
 }
+
+func TestCompareGlossaryCategoriesForms(t *testing.T) {
+	sample := readSample(t)
+	new := replace(t, sample, "  - { name: 重点项目, kind: project }", "  - { name: 重点项目, kind: basic }\n  - { name: 新分类, kind: project }")
+	new = replace(t, new, "categories:", "glossary:\n  entries:\n    - { term: 项目支出, definition: 新的解释。 }\n    - { term: 新名词, definition: 是指新的。 }\ncategories:")
+	new = replace(t, new, "name: 专项购置费", "name: 专项购置经费")
+	r := Compare(parse(t, "old.yaml", sample), parse(t, "new.yaml", new))
+	var got []string
+	for _, ch := range r.Changes {
+		got = append(got, string(ch.Kind)+" "+ch.Section+" "+ch.Label)
+	}
+	want := []string{
+		"changed 名词解释 项目支出", "added 名词解释 新名词",
+		"changed 项目表 分类 重点项目 的支出类型", "added 项目表 分类 新分类",
+		"changed 绩效目标 绩效目标表 专项购置经费 项目名称",
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("changes\n got %q\nwant %q", got, want)
+	}
+}

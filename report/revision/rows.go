@@ -46,48 +46,41 @@ func rowSummary(r budget.Row) string {
 }
 
 func (c *comparer) rows() {
-	oldIDs, newIDs := rowIdentities(c.old.Rows), rowIdentities(c.new.Rows)
-	oldAt := make(map[string]int, len(oldIDs))
-	for i, id := range oldIDs {
-		oldAt[id] = i
-	}
-	matched := make(map[int]bool)
-	for j, id := range newIDs {
-		n := c.new.Rows[j]
-		path := fmt.Sprintf("rows[%d]", j)
-		i, ok := oldAt[id]
-		if !ok {
-			c.add(Change{Kind: Added, Section: "项目表", Path: path, Label: "新增行 " + rowLabel(n), New: rowSummary(n), Delta: rowAmount(n, 1)})
-			continue
-		}
-		matched[i] = true
-		o := c.old.Rows[i]
-		label := rowLabel(n) + " "
-		oldPath := fmt.Sprintf("rows[%d]", i)
-		for _, f := range []struct{ field, name, old, new string }{
-			{"key", "键", o.Key, n.Key},
-			{"function_code", "科目编码", o.FunctionCode, n.FunctionCode},
-			{"function_name", "科目名称", o.FunctionName, n.FunctionName},
-			{"category", "分类", o.Category, n.Category},
-			{"item", "项目名称", o.Item, n.Item},
-			{"detail", "明细项目名称", o.Detail, n.Detail},
-			{"note", "备注", o.Note, n.Note},
-		} {
-			if f.old != f.new {
-				c.add(Change{Kind: Changed, Section: "项目表", Path: path + "." + f.field, Label: label + f.name, Old: f.old, New: f.new,
-					OldLine: c.old.Source.Pos(oldPath + "." + f.field).Line})
-			}
-		}
-		before := len(c.r.Changes)
-		c.optional("项目表", path+".amount", label+"金额", o.Amount, n.Amount)
-		if len(c.r.Changes) > before {
-			c.r.Changes[before].OldLine = c.old.Source.Pos(oldPath + ".amount").Line
+	match(rowIdentities(c.old.Rows), rowIdentities(c.new.Rows),
+		func(oi, ni int) { c.row(oi, ni) },
+		func(ni int) {
+			n := c.new.Rows[ni]
+			c.add(Change{Kind: Added, Section: "项目表", Path: fmt.Sprintf("rows[%d]", ni), Label: "新增行 " + rowLabel(n), New: rowSummary(n), Delta: rowAmount(n, 1)})
+		},
+		func(oi int) {
+			o := c.old.Rows[oi]
+			c.add(Change{Kind: Removed, Section: "项目表", Path: fmt.Sprintf("rows[%d]", oi), Label: "删除行 " + rowLabel(o), Old: rowSummary(o), Delta: rowAmount(o, -1)})
+		})
+}
+
+// row compares a row matched across the versions, field by field.
+func (c *comparer) row(oi, ni int) {
+	o, n := c.old.Rows[oi], c.new.Rows[ni]
+	path, oldPath := fmt.Sprintf("rows[%d]", ni), fmt.Sprintf("rows[%d]", oi)
+	label := rowLabel(n) + " "
+	for _, f := range []struct{ field, name, old, new string }{
+		{"key", "键", o.Key, n.Key},
+		{"function_code", "科目编码", o.FunctionCode, n.FunctionCode},
+		{"function_name", "科目名称", o.FunctionName, n.FunctionName},
+		{"category", "分类", o.Category, n.Category},
+		{"item", "项目名称", o.Item, n.Item},
+		{"detail", "明细项目名称", o.Detail, n.Detail},
+		{"note", "备注", o.Note, n.Note},
+	} {
+		if f.old != f.new {
+			c.add(Change{Kind: Changed, Section: "项目表", Path: path + "." + f.field, Label: label + f.name, Old: f.old, New: f.new,
+				OldLine: c.old.Source.Pos(oldPath + "." + f.field).Line})
 		}
 	}
-	for i, o := range c.old.Rows {
-		if !matched[i] {
-			c.add(Change{Kind: Removed, Section: "项目表", Path: fmt.Sprintf("rows[%d]", i), Label: "删除行 " + rowLabel(o), Old: rowSummary(o), Delta: rowAmount(o, -1)})
-		}
+	before := len(c.r.Changes)
+	c.optional("项目表", path+".amount", label+"金额", o.Amount, n.Amount)
+	if len(c.r.Changes) > before {
+		c.r.Changes[before].OldLine = c.old.Source.Pos(oldPath + ".amount").Line
 	}
 }
 
