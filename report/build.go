@@ -68,19 +68,27 @@ func New(opts ...Option) (*Builder, error) {
 // Check runs the budget's checks and, when they pass, checks that the fonts
 // have a glyph for every character the documents print.
 func (bl *Builder) Check(b *Budget) Findings {
+	findings, _ := bl.check(b)
+	return findings
+}
+
+// check is Check, also returning the composed disclosure when the budget's
+// own checks pass, so that Build composes it once.
+func (bl *Builder) check(b *Budget) (Findings, *layout.Document) {
 	findings := budget.Check(b)
 	if findings.HasErrors() {
-		return findings
+		return findings, nil
 	}
-	for _, e := range pdf.CheckGlyphs(compose.Disclosure(b), bl.fonts) {
+	doc := compose.Disclosure(b)
+	for _, e := range pdf.CheckGlyphs(doc, bl.fonts) {
 		findings = append(findings, budget.Finding{
 			Severity: budget.Error,
 			Pos:      budget.Pos{File: e.Origin.File, Line: e.Origin.Line, Col: e.Origin.Col},
 			Path:     e.Origin.Path,
-			Message:  fmt.Sprintf("character U+%04X %q is not in the font %s (role %s); replace it, or give that role a font that has it with --font %s=PATH", e.Char, string(e.Char), e.Face, e.Role, e.Role),
+			Message:  e.Message(),
 		})
 	}
-	return findings
+	return findings, doc
 }
 
 // BaseName is the disclosure's file name without extension:
@@ -92,7 +100,8 @@ func BaseName(b *Budget) string { return fmt.Sprintf("%s%d年部门预算", b.Un
 // every document is rendered before the first file is touched; each file is
 // then replaced atomically, so a failure leaves the previous one intact.
 func (bl *Builder) Build(b *Budget, dir string, formats ...Format) ([]string, error) {
-	if findings := bl.Check(b); findings.HasErrors() {
+	findings, doc := bl.check(b)
+	if findings.HasErrors() {
 		return nil, findings
 	}
 	type file struct {
@@ -101,7 +110,6 @@ func (bl *Builder) Build(b *Budget, dir string, formats ...Format) ([]string, er
 	}
 	var files []file
 	base := filepath.Join(dir, BaseName(b))
-	doc := compose.Disclosure(b)
 	for _, f := range formats {
 		var data []byte
 		var err error

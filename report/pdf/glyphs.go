@@ -26,8 +26,13 @@ func (e GlyphError) Error() string {
 	if e.Origin.Path != "" {
 		where += e.Origin.Path + ": "
 	}
-	return fmt.Sprintf("%scharacter U+%04X %q is not in the font %s (%s); replace the character or set that role's font with --font %s=PATH",
-		where, e.Char, string(e.Char), e.Face, e.Role, e.Role)
+	return where + e.Message()
+}
+
+// Message says what is missing and what to do, without the place.
+func (e GlyphError) Message() string {
+	return fmt.Sprintf("character U+%04X %q is not in the font %s (role %s); replace it, or give that role a font that has it with --font %s=PATH",
+		e.Char, string(e.Char), e.Face, e.Role, e.Role)
 }
 
 // GlyphErrors lists missing glyphs; it is the error Render returns for them.
@@ -52,6 +57,5 @@ func CheckGlyphs(doc *layout.Document, set *fonts.Set) GlyphErrors {
 			errs = append(errs, GlyphError{Char: r, Face: face.Name, Role: role, Origin: t.Origin})
 		}
 	})
-	// Page numbers and TOC leaders are fixed text in known faces.
 	return errs
 }
