@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"strconv"
-	"sync"
 
 	"github.com/jung-kurt/gofpdf"
 
@@ -117,19 +116,17 @@ func (w *writer) pageNumber(pg *page, n int) {
 	w.text(run{x: x, y: y, text: text, font: st.font, size: st.size})
 }
 
-// measurer gives advance widths of runes at size 1, per face, cached.
+// measurer gives advance widths of runes at size 1, per face, cached. It
+// belongs to one document's writer and is used by one goroutine.
 type measurer struct {
 	pdf    *gofpdf.Fpdf
 	set    *fonts.Set
-	mu     sync.Mutex
 	widths map[*fonts.Face]map[rune]float64
 }
 
 // width is the advance of r in the font at size 1 pt.
 func (m *measurer) width(f layout.Font, r rune) float64 {
 	face := m.set.Face(fonts.Role(f))
-	m.mu.Lock()
-	defer m.mu.Unlock()
 	ws := m.widths[face]
 	if ws == nil {
 		ws = make(map[rune]float64)
