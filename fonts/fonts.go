@@ -58,6 +58,10 @@ type Face struct {
 	err    error
 	mu     sync.Mutex
 	covers map[rune]bool
+
+	tablesOnce sync.Once // the tables Subset copies from
+	tables     *tables
+	tablesErr  error
 }
 
 var (

@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"sort"
-	"sync"
 
 	"golang.org/x/image/font/sfnt"
 )
@@ -21,21 +20,11 @@ type tables struct {
 	numHMetrics int
 }
 
-var tablesOf sync.Map // *Face → *tablesResult
-
-type tablesResult struct {
-	once sync.Once
-	t    *tables
-	err  error
-}
-
 // parsedTables reads the face's table directory, glyph locations and metric
 // count, once.
 func (f *Face) parsedTables() (*tables, error) {
-	v, _ := tablesOf.LoadOrStore(f, &tablesResult{})
-	res := v.(*tablesResult)
-	res.once.Do(func() { res.t, res.err = readTables(f.Data) })
-	return res.t, res.err
+	f.tablesOnce.Do(func() { f.tables, f.tablesErr = readTables(f.Data) })
+	return f.tables, f.tablesErr
 }
 
 func readTables(data []byte) (*tables, error) {
