@@ -64,7 +64,7 @@ func layoutPages(doc *layout.Document, m *measurer) (*plan, error) {
 	p.blocks = doc.Blocks
 	for i, b := range doc.Blocks {
 		p.block = i
-		if err := p.add(doc, b, doc.Blocks[i+1:]); err != nil {
+		if err := p.add(b, doc.Blocks[i+1:]); err != nil {
 			return nil, err
 		}
 	}
@@ -77,7 +77,7 @@ func layoutPages(doc *layout.Document, m *measurer) (*plan, error) {
 
 // block is the one dispatch over the closed set of block kinds.
 // rest is the blocks after b, which a heading is kept with.
-func (p *planner) add(doc *layout.Document, b layout.Block, rest []layout.Block) error {
+func (p *planner) add(b layout.Block, rest []layout.Block) error {
 	switch b := b.(type) {
 	case *layout.Heading:
 		p.renderHeading(b, rest)
@@ -87,7 +87,7 @@ func (p *planner) add(doc *layout.Document, b layout.Block, rest []layout.Block)
 		}
 		p.paragraph(b.Text.S, b.Style)
 	case *layout.TOC:
-		p.renderTOC(doc)
+		p.renderTOC()
 	case *layout.Spacer:
 		p.renderSpacer(b)
 	case *layout.PageBreak:

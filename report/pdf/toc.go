@@ -15,12 +15,12 @@ const tocReserve = 3
 // numbers are not known yet: fillTOC adds them and the leaders once every
 // page is planned. An entry's lines do not depend on its number, so one
 // layout pass is enough.
-func (p *planner) renderTOC(doc *layout.Document) {
+func (p *planner) renderTOC() {
 	if p.cur == nil {
 		p.newPage()
 	}
 	st := gridStyle(layout.FontBody, bodySize)
-	for _, b := range doc.Blocks {
+	for _, b := range p.blocks {
 		text, level, ok := tocText(b)
 		if !ok {
 			continue
