@@ -10,9 +10,8 @@ import (
 // Part is one part of the disclosure, which `build --split` can write as a
 // file of its own.
 type Part struct {
-	Name  string // a file-name suffix: 情况说明, 附件1, 附件2 …
-	Title string
-	Doc   *layout.Document
+	Name string // a file-name suffix: 情况说明, 附件1, 附件2 …
+	Doc  *layout.Document
 }
 
 // Attachments are the disclosure's attachments: the project table, then
@@ -65,11 +64,11 @@ func Parts(b *budget.Budget) []Part {
 	for i, t := range tables {
 		titles[i] = attachmentTitle(t, i)
 	}
-	parts := []Part{{Name: "情况说明", Title: fmt.Sprintf("%d 年部门预算情况说明", b.Year), Doc: Explain(b, titles)}}
+	parts := []Part{{Name: "情况说明", Doc: Explain(b, titles)}}
 	for i, t := range tables {
 		doc := &layout.Document{Meta: meta(b, titles[i])}
 		doc.Add(attachment(t, i+1, titles[i])...)
-		parts = append(parts, Part{Name: fmt.Sprintf("附件%d", i+1), Title: titles[i], Doc: doc})
+		parts = append(parts, Part{Name: fmt.Sprintf("附件%d", i+1), Doc: doc})
 	}
 	return parts
 }

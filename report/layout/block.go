@@ -36,13 +36,10 @@ type Style struct {
 	Align Align
 	// Indent is the first line's indent in characters (2 for body text).
 	Indent float64
-	// Hang is the indent of the lines after the first, in characters.
-	Hang float64
 	// HangAfter, when the text starts with it, aligns the lines after the
-	// first with the text that follows it (附件：1. …), instead of Hang.
+	// first with the text that follows it (附件：1. …); otherwise they start
+	// at the left edge.
 	HangAfter string
-	// RightIndent keeps the lines that many characters from the right edge.
-	RightIndent float64
 }
 
 // Heading is a numbered heading of the given level: 0 for a part

@@ -60,8 +60,8 @@ func Dump(d *Document) string {
 			fmt.Fprintf(&b, "heading %d toc=%v newpage=%v %s\n", x.Level, x.TOC, x.NewPage, q(x.Text.S))
 		case *Paragraph:
 			fmt.Fprintf(&b, "paragraph font=%s size=%g align=%d indent=%g", x.Style.Font, x.Style.Size, x.Style.Align, x.Style.Indent)
-			if x.Style.Hang != 0 || x.Style.HangAfter != "" {
-				fmt.Fprintf(&b, " hang=%g hangafter=%s", x.Style.Hang, q(x.Style.HangAfter))
+			if x.Style.HangAfter != "" {
+				fmt.Fprintf(&b, " hangafter=%s", q(x.Style.HangAfter))
 			}
 			fmt.Fprintf(&b, " %s\n", q(x.Text.S))
 		case *TOC:

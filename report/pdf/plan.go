@@ -149,17 +149,34 @@ func (p *planner) placeLine(rs []rune, l cjk.Line, lineNo int, st textStyle, x, 
 	})
 }
 
+// brokenParagraph is a paragraph broken into lines, with where they go:
+// the width of the text block and the indents of the first line and of the
+// others, in points.
+type brokenParagraph struct {
+	st           textStyle
+	rs           []rune
+	lines        []cjk.Line
+	width        float64
+	indent, hang float64
+}
+
+// breakParagraph breaks a paragraph's text for the current orientation.
+func (p *planner) breakParagraph(text string, style layout.Style) brokenParagraph {
+	bp := brokenParagraph{st: gridStyle(style.Font, style.Size), width: frameFor(p.orient).width}
+	bp.indent = style.Indent * charPitch
+	if style.HangAfter != "" && strings.HasPrefix(text, style.HangAfter) {
+		bp.hang = bp.indent + p.m.textWidth(bp.st, style.HangAfter) + bp.st.tracking
+	}
+	bp.rs, bp.lines = p.setLines(text, bp.st, bp.width-bp.indent, bp.width-bp.hang)
+	return bp
+}
+
 // paragraph flows a paragraph's lines onto the grid, keeping at least two
 // lines together at a page's foot and at its head.
 func (p *planner) paragraph(text string, style layout.Style) {
-	st := gridStyle(style.Font, style.Size)
-	f := frameFor(p.orient)
-	avail := f.width - style.RightIndent*charPitch
-	indent, hang := style.Indent*charPitch, style.Hang*charPitch
-	if style.HangAfter != "" && strings.HasPrefix(text, style.HangAfter) {
-		hang = indent + p.m.textWidth(st, style.HangAfter) + st.tracking
-	}
-	rs, lines := p.setLines(text, st, avail-indent, avail-hang)
+	bp := p.breakParagraph(text, style)
+	left0 := frameFor(p.orient).left
+	lines := bp.lines
 	for i := 0; i < len(lines); {
 		if p.free() == 0 {
 			p.newPage()
@@ -178,11 +195,11 @@ func (p *planner) paragraph(text string, style layout.Style) {
 			continue
 		}
 		for k := 0; k < n; k++ {
-			x, av := f.left+hang, avail-hang
+			x, av := left0+bp.hang, bp.width-bp.hang
 			if i+k == 0 {
-				x, av = f.left+indent, avail-indent
+				x, av = left0+bp.indent, bp.width-bp.indent
 			}
-			p.placeLine(rs, lines[i+k], i+k, st, x, p.lineTop(p.line), av, style.Align)
+			p.placeLine(bp.rs, lines[i+k], i+k, bp.st, x, p.lineTop(p.line), av, style.Align)
 			p.line++
 		}
 		i += n
@@ -191,13 +208,5 @@ func (p *planner) paragraph(text string, style layout.Style) {
 
 // linesOf counts the grid lines a paragraph takes.
 func (p *planner) linesOf(text string, style layout.Style) int {
-	st := gridStyle(style.Font, style.Size)
-	f := frameFor(p.orient)
-	avail := f.width - style.RightIndent*charPitch
-	hang := style.Hang * charPitch
-	if style.HangAfter != "" && strings.HasPrefix(text, style.HangAfter) {
-		hang = style.Indent*charPitch + p.m.textWidth(st, style.HangAfter) + st.tracking
-	}
-	_, lines := p.setLines(text, st, avail-style.Indent*charPitch, avail-hang)
-	return len(lines)
+	return len(p.breakParagraph(text, style).lines)
 }
