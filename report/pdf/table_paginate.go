@@ -15,20 +15,13 @@ type piece struct {
 // lines continue on the next pages.
 func (tl *tableLayouter) paginate() {
 	p, t := tl.p, tl.t
-	whole := func(rows ...int) []piece {
-		ps := make([]piece, len(rows))
-		for i, r := range rows {
-			ps[i] = piece{row: r}
-		}
-		return ps
-	}
 	var head, repeat []piece
 	for r := 0; r < t.HeaderRows; r++ {
 		head = append(head, piece{row: r})
 	}
 	if rr, ok := t.RepeatRows(); ok {
 		for r := rr.FirstRow; r <= rr.LastRow; r++ {
-			repeat = append(repeat, whole(r)...)
+			repeat = append(repeat, piece{row: r})
 		}
 	}
 	bottom := func() float64 { return p.cur.frame.top + p.cur.frame.height }
