@@ -5,7 +5,7 @@ import (
 	"strconv"
 
 	"github.com/shopspring/decimal"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // Encode writes a budget as YAML in the data format Load reads, leaving out

@@ -10,8 +10,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
+	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/encoding/simplifiedchinese"
-	"gopkg.in/yaml.v3"
 )
 
 // Load reads a budget from a YAML or JSON file (JSON is read as the YAML
