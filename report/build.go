@@ -95,21 +95,24 @@ func (bl *Builder) check(b *Budget) (Findings, *layout.Document) {
 // <单位名称><年度>年部门预算.
 func BaseName(b *Budget) string { return fmt.Sprintf("%s%d年部门预算", b.Unit.Name, b.Year) }
 
-// Build checks b and writes its disclosure into dir in the given formats,
-// returning the paths written. Nothing is written when a check fails, and
-// every document is rendered before the first file is touched; each file is
-// then replaced atomically, so a failure leaves the previous one intact.
-func (bl *Builder) Build(b *Budget, dir string, formats ...Format) ([]string, error) {
+// Document is one output file of a disclosure: its file name (no folder)
+// and its bytes.
+type Document struct {
+	Name string
+	Data []byte
+}
+
+// Documents checks b and renders its disclosure in the given formats, in
+// memory: the same bytes Build writes, for servers and other callers that do
+// not write into a folder. With WithSplit every part of the PDF follows the
+// whole PDF.
+func (bl *Builder) Documents(b *Budget, formats ...Format) ([]Document, error) {
 	findings, doc := bl.check(b)
 	if findings.HasErrors() {
 		return nil, findings
 	}
-	type file struct {
-		path string
-		data []byte
-	}
-	var files []file
-	base := filepath.Join(dir, BaseName(b))
+	var docs []Document
+	base := BaseName(b)
 	for _, f := range formats {
 		var data []byte
 		var err error
@@ -124,23 +127,36 @@ func (bl *Builder) Build(b *Budget, dir string, formats ...Format) ([]string, er
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, file{base + "." + string(f), data})
+		docs = append(docs, Document{base + "." + string(f), data})
 		if f == PDF && bl.split {
 			for _, part := range compose.Parts(b) {
 				data, err := pdf.Render(part.Doc, pdf.Options{Fonts: bl.fonts})
 				if err != nil {
 					return nil, err
 				}
-				files = append(files, file{base + "-" + part.Name + ".pdf", data})
+				docs = append(docs, Document{base + "-" + part.Name + ".pdf", data})
 			}
 		}
 	}
+	return docs, nil
+}
+
+// Build checks b and writes its disclosure into dir in the given formats,
+// returning the paths written. Nothing is written when a check fails, and
+// every document is rendered before the first file is touched; each file is
+// then replaced atomically, so a failure leaves the previous one intact.
+func (bl *Builder) Build(b *Budget, dir string, formats ...Format) ([]string, error) {
+	docs, err := bl.Documents(b, formats...)
+	if err != nil {
+		return nil, err
+	}
 	var written []string
-	for _, f := range files {
-		if err := writeAtomic(f.path, f.data); err != nil {
+	for _, d := range docs {
+		path := filepath.Join(dir, d.Name)
+		if err := writeAtomic(path, d.Data); err != nil {
 			return written, err
 		}
-		written = append(written, f.path)
+		written = append(written, path)
 	}
 	return written, nil
 }
