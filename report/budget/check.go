@@ -16,6 +16,7 @@ func Check(b *Budget) Findings {
 	c.dates()
 	c.categories()
 	c.rows()
+	c.ledger()
 	c.totals()
 	c.forms()
 	c.projectsHaveForms()

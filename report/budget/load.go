@@ -3,6 +3,7 @@ package budget
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -17,7 +18,27 @@ import (
 // Load reads a budget from a YAML or JSON file (JSON is read as the YAML
 // subset it is). Every problem in the file is reported at once, as Findings
 // with file:line:column positions.
+//
+// A budget that names last year's file (previous) has it read into
+// Previous; problems in that file are reported at their place in it.
 func Load(path string) (*Budget, error) {
+	b, err := loadFile(path)
+	if err != nil || b.PreviousFile == "" {
+		return b, err
+	}
+	prevPath := filepath.Join(filepath.Dir(path), filepath.FromSlash(b.PreviousFile))
+	prev, err := loadFile(prevPath)
+	if fs, ok := err.(Findings); ok {
+		return nil, fs
+	} else if err != nil {
+		return nil, Findings{{Severity: Error, Pos: b.Source.Pos("previous"), Path: "previous",
+			Message: fmt.Sprintf("last year's file cannot be read: %v", err)}}
+	}
+	b.Previous = prev
+	return b, nil
+}
+
+func loadFile(path string) (*Budget, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err

@@ -26,6 +26,29 @@ type Budget struct {
 	Rows         []Row        `budget:"rows,required"`
 	Forms        []Form       `budget:"forms"`
 
+	// Documents chooses the documents of the disclosure and how they print
+	// money; the zero value is the seed's set.
+	Documents DocumentSet `budget:"documents"`
+	// Functions name function codes (类 3 digits, 款 5, 项 7) for all rows.
+	Functions []Function `budget:"functions"`
+	// PreviousFile is last year's data file of the same department, relative
+	// to this file; Load reads it into Previous.
+	PreviousFile string `budget:"previous"`
+	// Reasons explain changes against last year, keyed by what they explain.
+	Reasons []Reason `budget:"reasons"`
+	// ReasonThreshold is the change, in percent, above which a figure
+	// without a reason is warned of; zero means 10.
+	ReasonThreshold decimal.Decimal `budget:"reason_threshold"`
+	Procurement     Procurement     `budget:"procurement"`
+	Assets          Assets          `budget:"assets"`
+	Performance     Performance     `budget:"performance"`
+	// RunningCost is the stated 机关运行经费; it is checked against the
+	// ledger's 公用经费 when given.
+	RunningCost decimal.NullDecimal `budget:"running_cost"`
+
+	// Previous is last year's budget, read from PreviousFile; nil without one.
+	Previous *Budget `budget:"-"`
+
 	// Source records where each value was read; it is empty for a budget
 	// built in code.
 	Source Source `budget:"-"`
@@ -60,20 +83,23 @@ type Overview struct {
 
 // Income is the income budget by source.
 type Income struct {
-	GeneralBudget        decimal.Decimal `budget:"general_budget"`        // 一般公共预算拨款
-	GovernmentFund       decimal.Decimal `budget:"government_fund"`       // 政府性基金预算拨款
-	StateCapital         decimal.Decimal `budget:"state_capital"`         // 国有资本经营预算拨款
-	InstitutionBusiness  decimal.Decimal `budget:"institution_business"`  // 事业收入
-	InstitutionOperation decimal.Decimal `budget:"institution_operation"` // 事业单位经营收入
-	Other                decimal.Decimal `budget:"other"`                 // 其他收入
-	Carryover            decimal.Decimal `budget:"carryover"`             // 上年结转
+	GeneralBudget        decimal.Decimal `budget:"general_budget"`         // 一般公共预算拨款
+	GovernmentFund       decimal.Decimal `budget:"government_fund"`        // 政府性基金预算拨款
+	StateCapital         decimal.Decimal `budget:"state_capital"`          // 国有资本经营预算拨款
+	InstitutionBusiness  decimal.Decimal `budget:"institution_business"`   // 事业收入
+	InstitutionOperation decimal.Decimal `budget:"institution_operation"`  // 事业单位经营收入
+	Other                decimal.Decimal `budget:"other"`                  // 其他收入
+	Carryover            decimal.Decimal `budget:"carryover"`              // 上年结转
+	SpecialAccount       decimal.Decimal `budget:"special_account"`        // 财政专户管理资金
+	SuperiorSubsidy      decimal.Decimal `budget:"superior_subsidy"`       // 上级补助收入
+	SubordinateRemit     decimal.Decimal `budget:"subordinate_remittance"` // 附属单位上缴收入
 }
 
 // CurrentYear is the income of the budget year itself (本年收入), without
 // the carry-over from the year before.
 func (in Income) CurrentYear() decimal.Decimal {
-	return sum(in.GeneralBudget, in.GovernmentFund, in.StateCapital,
-		in.InstitutionBusiness, in.InstitutionOperation, in.Other)
+	return sum(in.GeneralBudget, in.GovernmentFund, in.StateCapital, in.SpecialAccount,
+		in.InstitutionBusiness, in.InstitutionOperation, in.SuperiorSubsidy, in.SubordinateRemit, in.Other)
 }
 
 // Total is all income: the current year's plus the carry-over.
@@ -163,6 +189,13 @@ type Row struct {
 	Detail string              `budget:"detail,required"` // 明细项目名称
 	Amount decimal.NullDecimal `budget:"amount"`          // blank prints blank
 	Note   string              `budget:"note"`            // 备注
+	// Fund is the row's 资金来源, one of FundSources' names; blank means
+	// 一般公共预算拨款.
+	Fund string `budget:"fund"`
+	// EconomicCode is the 部门预算支出经济分类 款 (5 digits, 30101) and
+	// EconomicName its name; the name defaults to the catalogue's.
+	EconomicCode string `budget:"economic_code"`
+	EconomicName string `budget:"economic_name"`
 }
 
 // DisplayItem is the 项目名称 the table prints for the row.

@@ -1,0 +1,186 @@
+package budget
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// ledger checks what rows carry for the standard set: funds, economic
+// codes, the names of 类 and 款, and the document set itself.
+func (c *checker) ledger() {
+	c.documents()
+	c.funds()
+	c.economicCodes()
+	c.functionNames()
+	c.previousYear()
+}
+
+func (c *checker) documents() {
+	d := c.b.Documents
+	if d.Set != "" && !KnownSet(d.Set) {
+		c.errorf("documents.set", "document set %q must be %q (the seed's: explanation, project table, forms) or %q (the nine tables and the standard explanation)", d.Set, SeedSet, StandardSet)
+	}
+	if d.Standard() {
+		c.errorf("documents.set", "the standard set's tables and explanation are not composed yet in this version; use %q", SeedSet)
+	}
+	if d.MoneyUnit != "" && d.MoneyUnit != Yuan && d.MoneyUnit != TenThousandYuan {
+		c.errorf("documents.money_unit", "money unit %q must be %q or %q", d.MoneyUnit, Yuan, TenThousandYuan)
+	}
+}
+
+// usesFunds reports whether the budget's rows are a ledger by fund: in the
+// standard set, or when some row names its fund.
+func (c *checker) usesFunds() bool {
+	if c.b.Documents.Standard() {
+		return true
+	}
+	for _, r := range c.b.Rows {
+		if r.Fund != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// funds checks that each row names a known fund and that the income stated
+// by source equals the rows by fund.
+func (c *checker) funds() {
+	b := c.b
+	var names []string
+	for _, s := range FundSources {
+		names = append(names, s.Name)
+	}
+	byFund := make(map[string]decimal.Decimal)
+	for i, r := range b.Rows {
+		if _, ok := FundNamed(r.FundName()); !ok {
+			c.errorf(fmt.Sprintf("rows[%d].fund", i), "fund %q is not one of %s", r.Fund, strings.Join(names, "、"))
+			continue
+		}
+		byFund[r.FundName()] = byFund[r.FundName()].Add(r.Value())
+	}
+	if !c.usesFunds() {
+		return
+	}
+	for _, s := range FundSources {
+		c.mismatch("income."+s.Income, s.Name+" stated under income", b.Income.Stated(s),
+			"the sum of the rows of that fund", byFund[s.Name])
+	}
+}
+
+var anyFunctionCode = regexp.MustCompile(`^[0-9]{3}([0-9]{2}){0,2}$`)
+
+var economicCode = regexp.MustCompile(`^[0-9]{5}$`)
+
+// economicCodes checks each row's economic code: 5 digits of a known class,
+// a 款 with a name, one name per code, and present on every general-budget
+// 基本支出 row when the set prints the 基本支出 table.
+func (c *checker) economicCodes() {
+	b := c.b
+	kinds := b.KindOf()
+	needed := b.Documents.Includes(GeneralBasicTable)
+	first := make(map[string]int)
+	for i, r := range b.Rows {
+		path := fmt.Sprintf("rows[%d]", i)
+		if r.EconomicCode == "" {
+			if needed && kinds[r.Category] == Basic && r.FundName() == DefaultFund {
+				c.errorf(path+".economic_code", "基本支出 row %q has no economic code; the standard set's 一般公共预算基本支出表 needs one (5 digits, e.g. 30101)", r.Detail)
+			}
+			continue
+		}
+		if !economicCode.MatchString(r.EconomicCode) {
+			c.errorf(path+".economic_code", "economic code %q must be 5 digits (类 3 + 款 2, e.g. 30101)", r.EconomicCode)
+			continue
+		}
+		if _, ok := EconomicClasses[r.EconomicCode[:3]]; !ok {
+			c.errorf(path+".economic_code", "economic code %s: class %s is not a 部门预算支出经济分类 class (%s)", r.EconomicCode, r.EconomicCode[:3], classList())
+			continue
+		}
+		if r.EconomicItemName() == "" {
+			c.errorf(path+".economic_code", "economic code %s is not in the common catalogue; give its name as economic_name", r.EconomicCode)
+			continue
+		}
+		if j, ok := first[r.EconomicCode]; ok && b.Rows[j].EconomicItemName() != r.EconomicItemName() {
+			c.errorf(path+".economic_name", "economic code %s is named %q here but %q in rows[%d]%s",
+				r.EconomicCode, r.EconomicItemName(), b.Rows[j].EconomicItemName(), j, c.line(fmt.Sprintf("rows[%d]", j)))
+		} else if !ok {
+			first[r.EconomicCode] = i
+		}
+	}
+}
+
+func classList() string {
+	var codes []string
+	for code := range EconomicClasses {
+		codes = append(codes, code)
+	}
+	sort.Strings(codes)
+	return strings.Join(codes, " ")
+}
+
+// functionNames checks the functions list and that a 类 or 款 code has one
+// name wherever rows or functions give it.
+func (c *checker) functionNames() {
+	b := c.b
+	type origin struct{ name, path string }
+	seen := make(map[string]origin)
+	give := func(code, name, path, field string) {
+		level := map[int]string{3: "类", 5: "款", 7: "项"}[len(code)]
+		if o, ok := seen[code]; ok {
+			if o.name != name {
+				c.errorf(field, "%s code %s is named %q here but %q in %s%s", level, code, name, o.name, o.path, c.line(o.path))
+			}
+			return
+		}
+		seen[code] = origin{name, path}
+	}
+	for i, f := range b.Functions {
+		path := fmt.Sprintf("functions[%d]", i)
+		if !anyFunctionCode.MatchString(f.Code) {
+			c.errorf(path+".code", "function code %q must be 3 (类), 5 (款) or 7 (项) digits", f.Code)
+			continue
+		}
+		if o, dup := seen[f.Code]; dup {
+			c.errorf(path+".code", "function code %s is listed twice (first at %s%s)", f.Code, o.path, c.line(o.path))
+			continue
+		}
+		give(f.Code, f.Name, path, path+".name")
+	}
+	for i, r := range b.Rows {
+		parts := FunctionParts(r.FunctionName)
+		if len(parts) != 3 || !functionCode.MatchString(r.FunctionCode) {
+			continue
+		}
+		path := fmt.Sprintf("rows[%d]", i)
+		give(r.FunctionCode[:3], parts[0], path, path+".function_name")
+		give(r.FunctionCode[:5], parts[1], path, path+".function_name")
+	}
+	if !b.Documents.Standard() {
+		return
+	}
+	names := b.FunctionNames()
+	for i, r := range b.Rows {
+		if !functionCode.MatchString(r.FunctionCode) {
+			continue
+		}
+		for _, code := range []string{r.FunctionCode[:3], r.FunctionCode[:5]} {
+			if names[code] == "" {
+				c.errorf(fmt.Sprintf("rows[%d].function_name", i), "function code %s has no name: write function_name as 类-款-项 or list %s under functions", code, code)
+			}
+		}
+	}
+}
+
+// previousYear checks that last year's file is last year's.
+func (c *checker) previousYear() {
+	b := c.b
+	if b.Previous == nil {
+		return
+	}
+	if b.Previous.Year != b.Year-1 {
+		c.errorf("previous", "last year's file %s is for %d, not %d", b.PreviousFile, b.Previous.Year, b.Year-1)
+	}
+}
