@@ -3,10 +3,12 @@
 // replace a role's face with a TrueType file of their own, such as an
 // office's licensed 仿宋_GB2312.
 //
-// The embedded faces, each under the SIL Open Font License beside it:
-// Noto Serif SC Regular (body, tables) and Black (the 小标宋 title),
-// Noto Sans SC Medium (黑体 headings, table headings) and LXGW WenKai
-// Regular (楷体 headings).
+// The embedded faces, each under the licence beside it: FandolFang
+// Regular (仿宋 body text; GPL with the font exception, converted to
+// TrueType outlines by fandol-fang/make.sh), and under the SIL Open Font
+// License Noto Serif SC Regular (tables) and Black (the 小标宋 title), Noto
+// Sans SC Medium (黑体 headings, table headings) and LXGW WenKai Regular
+// (楷体 headings).
 package fonts
 
 import (
@@ -29,6 +31,8 @@ var (
 	sansMedium []byte
 	//go:embed lxgw-wenkai/LXGWWenKai-Regular.ttf
 	kaiRegular []byte
+	//go:embed fandol-fang/FandolFang-Regular.ttf
+	fangRegular []byte
 )
 
 // Role is what a face is used for; the names match layout.Font.
@@ -69,6 +73,7 @@ var (
 	serifHeavy = &Face{Name: "NotoSerifSC-Black", Data: serifBlack}
 	sans       = &Face{Name: "NotoSansSC-Medium", Data: sansMedium}
 	kai        = &Face{Name: "LXGWWenKai-Regular", Data: kaiRegular}
+	fang       = &Face{Name: "FandolFang-Regular", Data: fangRegular}
 )
 
 // Set maps every role to a face.
@@ -76,12 +81,12 @@ type Set struct {
 	faces map[Role]*Face
 }
 
-// Default is the embedded faces: the serif for body, tables and page
-// numbers, its heaviest weight for the title, the sans for 黑体 headings
-// and table headings, the Kai face for 楷体 headings.
+// Default is the embedded faces: the 仿宋 for body text (GB/T 9704), the
+// serif for tables and page numbers, its heaviest weight for the title, the
+// sans for 黑体 headings and table headings, the Kai face for 楷体 headings.
 func Default() *Set {
 	return &Set{faces: map[Role]*Face{
-		Title: serifHeavy, Body: serif, Heading1: sans, Heading2: kai,
+		Title: serifHeavy, Body: fang, Heading1: sans, Heading2: kai,
 		Table: serif, TableHeader: sans, PageNumber: serif,
 	}}
 }
