@@ -25,6 +25,7 @@ Usage:
   budgetdoc check DATA|FOLDER...          check budgets; exit 1 if any has an error
   budgetdoc build [flags] DATA|FOLDER...  check, then write the PDF and XLSX
   budgetdoc diff [flags] OLD NEW          compare two versions; exit 1 if they differ
+  budgetdoc serve [--addr A] [--data DIR] start the local web page
   budgetdoc version                       print the version
   budgetdoc help                          print this help
 
@@ -55,6 +56,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runBuild(rest, stdout, stderr)
 	case "diff":
 		return runDiff(rest, stdout, stderr)
+	case "serve":
+		return runServe(rest, stdout, stderr)
 	case "version", "-version", "--version":
 		fmt.Fprintf(stdout, "budgetdoc %s\n", version)
 		return exitOK

@@ -1,0 +1,367 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"budgetdoc/report"
+	"budgetdoc/report/budget"
+)
+
+const sample = "../../data/sanmenxia-2021.yaml"
+
+func newTestServer(t *testing.T, opts Options) (*Server, *httptest.Server) {
+	t.Helper()
+	srv, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(func() { ts.Close(); srv.Close() })
+	return srv, ts
+}
+
+// client is a browser-like client: cookies kept, redirects followed.
+func client(t *testing.T) *http.Client {
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &http.Client{Jar: jar, Timeout: 2 * time.Minute}
+}
+
+var csrfField = regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`)
+
+// csrf loads the front page as a browser would and returns the form token.
+func csrf(t *testing.T, c *http.Client, base string) string {
+	t.Helper()
+	resp, err := c.Get(base + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	m := csrfField.FindSubmatch(body)
+	if m == nil {
+		t.Fatalf("no CSRF field on the front page (status %d)", resp.StatusCode)
+	}
+	return string(m[1])
+}
+
+// multipartBody is a form with the CSRF token (when not empty) and one file.
+func multipartBody(t *testing.T, token, field, name string, data []byte) (*bytes.Buffer, string) {
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	if token != "" {
+		mw.WriteField("csrf", token)
+	}
+	fw, err := mw.CreateFormFile(field, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fw.Write(data)
+	mw.Close()
+	return &buf, mw.FormDataContentType()
+}
+
+func readSample(t *testing.T) []byte {
+	data, err := os.ReadFile(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func TestTokenRequiredOffLoopback(t *testing.T) {
+	token := NewToken()
+	_, ts := newTestServer(t, Options{Token: token})
+	for _, tc := range []struct {
+		name   string
+		target string
+		header string
+		want   int
+	}{
+		{"no token", "/", "", http.StatusUnauthorized},
+		{"wrong token", "/?token=" + strings.Repeat("0", 32), "", http.StatusUnauthorized},
+		{"wrong bearer", "/", "Bearer nope", http.StatusUnauthorized},
+		{"no token, a result", "/r/" + strings.Repeat("a", 32), "", http.StatusUnauthorized},
+		{"token in the query", "/?token=" + token, "", http.StatusOK},
+		{"bearer", "/", "Bearer " + token, http.StatusOK},
+	} {
+		req, _ := http.NewRequest("GET", ts.URL+tc.target, nil)
+		if tc.header != "" {
+			req.Header.Set("Authorization", tc.header)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != tc.want {
+			t.Errorf("%s: status %d, want %d", tc.name, resp.StatusCode, tc.want)
+		}
+	}
+	// The query token sets a cookie, so the page's own links work without it.
+	c := client(t)
+	if resp, err := c.Get(ts.URL + "/?token=" + token); err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("token in the query: %v %v", resp.StatusCode, err)
+	}
+	if resp, err := c.Get(ts.URL + "/"); err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("the cookie does not carry the token: %v %v", resp.StatusCode, err)
+	}
+}
+
+func TestLoopbackServerRefusesOtherHosts(t *testing.T) {
+	_, ts := newTestServer(t, Options{LoopbackOnly: true})
+	req, _ := http.NewRequest("GET", ts.URL+"/", nil)
+	req.Host = "attacker.example:8080" // DNS rebinding: a name that resolves to 127.0.0.1
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusForbidden {
+		t.Errorf("Host attacker.example: status %d, want 403", resp.StatusCode)
+	}
+	if resp, err := http.Get(ts.URL + "/"); err != nil || resp.StatusCode != http.StatusOK {
+		t.Errorf("Host 127.0.0.1: %v %v", resp.StatusCode, err)
+	}
+}
+
+func TestTraversalIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.yaml"), readSample(t), 0o644)
+	os.WriteFile(filepath.Join(filepath.Dir(dir), "secret.yaml"), []byte("year: 1"), 0o644)
+	_, ts := newTestServer(t, Options{DataDir: dir})
+	c := client(t)
+	token := csrf(t, c, ts.URL)
+	for _, target := range []string{
+		"/r/..%2f..%2f..%2fetc%2fpasswd",
+		"/r/../../etc/passwd",
+		"/r/%2e%2e/doc/0",
+		"/r/" + strings.Repeat("a", 32) + "/doc/..%2f..%2fsecret.yaml",
+		"/c/..%5c..%5cwindows",
+		"/jobs/..%2fsecret.yaml/budgets.zip",
+		"/?file=../secret.yaml",
+		"/?file=/etc/passwd",
+		"/r/abc",
+	} {
+		req, _ := http.NewRequest("GET", ts.URL+target, nil)
+		req.URL.Opaque = strings.TrimPrefix(ts.URL, "http:") + target // keep the path as written
+		resp, err := c.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusBadRequest {
+			t.Errorf("GET %s: status %d, want 400", target, resp.StatusCode)
+		}
+	}
+	for _, name := range []string{"../secret.yaml", "/etc/passwd", `..\secret.yaml`, "sub/../../secret.yaml"} {
+		resp, err := c.PostForm(ts.URL+"/data/open", url.Values{"csrf": {token}, "name": {name}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusBadRequest {
+			t.Errorf("open %q: status %d, want 400", name, resp.StatusCode)
+		}
+	}
+	// A listed name works, so the 400s above are not the route failing.
+	resp, err := c.PostForm(ts.URL+"/data/open", url.Values{"csrf": {token}, "name": {"a.yaml"}})
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("open a.yaml: %v %v", resp.StatusCode, err)
+	}
+}
+
+func TestUploadOverTheLimit(t *testing.T) {
+	_, ts := newTestServer(t, Options{MaxUpload: 64 << 10})
+	c := client(t)
+	token := csrf(t, c, ts.URL)
+	big := bytes.Repeat([]byte("# padding\n"), 20<<10) // 200 KB
+	body, ct := multipartBody(t, token, "file", "big.yaml", big)
+	resp, err := c.Post(ts.URL+"/upload", ct, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusRequestEntityTooLarge {
+		t.Errorf("200 KB upload with a 64 KB limit: status %d, want 413", resp.StatusCode)
+	}
+	// Without a Content-Length (chunked), the limit holds while reading.
+	body, ct = multipartBody(t, token, "file", "big.yaml", big)
+	req, _ := http.NewRequest("POST", ts.URL+"/upload", io.MultiReader(body))
+	req.Header.Set("Content-Type", ct)
+	req.ContentLength = -1
+	resp, err = c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusRequestEntityTooLarge {
+		t.Errorf("chunked 200 KB upload: status %d, want 413", resp.StatusCode)
+	}
+}
+
+func TestFormPostsNeedTheCSRFToken(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.yaml"), readSample(t), 0o644)
+	_, ts := newTestServer(t, Options{DataDir: dir})
+	c := client(t)
+	token := csrf(t, c, ts.URL)
+	data := readSample(t)
+	post := func(token, origin string) int {
+		body, ct := multipartBody(t, token, "file", "a.yaml", data)
+		req, _ := http.NewRequest("POST", ts.URL+"/upload", body)
+		req.Header.Set("Content-Type", ct)
+		if origin != "" {
+			req.Header.Set("Origin", origin)
+		}
+		resp, err := c.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if got := post("", ""); got != http.StatusForbidden {
+		t.Errorf("upload without the token: %d, want 403", got)
+	}
+	if got := post(strings.Repeat("f", 32), ""); got != http.StatusForbidden {
+		t.Errorf("upload with another token: %d, want 403", got)
+	}
+	if got := post(token, "http://evil.example"); got != http.StatusForbidden {
+		t.Errorf("upload from another origin: %d, want 403", got)
+	}
+	for _, form := range []string{"/data/open", "/data/build"} {
+		resp, err := c.PostForm(ts.URL+form, url.Values{"name": {"a.yaml"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusForbidden {
+			t.Errorf("%s without the token: %d, want 403", form, resp.StatusCode)
+		}
+	}
+	if got := post(token, ts.URL); got != http.StatusOK {
+		t.Errorf("upload with the token from the page: %d, want 200 (after the redirect)", got)
+	}
+}
+
+// TestConcurrentUploads uploads the sample 20 times at once: every upload
+// gives the same PDF and XLSX as the library, and the heap stays bounded by
+// the server's build slots rather than growing with the uploads.
+func TestConcurrentUploads(t *testing.T) {
+	if testing.Short() {
+		t.Skip("20 builds")
+	}
+	srv, ts := newTestServer(t, Options{Builds: 2})
+	data := readSample(t)
+	b, err := budget.Parse("sanmenxia-2021.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := srv.builder.Documents(b, report.PDF, report.XLSX)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runtime.GC()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	peak := before.HeapAlloc
+	stop := make(chan struct{})
+	sampled := make(chan struct{})
+	go func() { // sample the heap while the uploads run
+		defer close(sampled)
+		var m runtime.MemStats
+		for {
+			select {
+			case <-stop:
+				return
+			case <-time.After(5 * time.Millisecond):
+				runtime.ReadMemStats(&m)
+				peak = max(peak, m.HeapAlloc)
+			}
+		}
+	}()
+	const n = 20
+	got := make([][][]byte, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got[i], errs[i] = uploadAndDownload(t, ts.URL, "sanmenxia-2021.yaml", data)
+		}()
+	}
+	wg.Wait()
+	close(stop)
+	<-sampled
+	for i := range n {
+		if errs[i] != nil {
+			t.Fatalf("upload %d: %v", i, errs[i])
+		}
+		if len(got[i]) != len(want) {
+			t.Fatalf("upload %d: %d documents, want %d", i, len(got[i]), len(want))
+		}
+		for k := range want {
+			if !bytes.Equal(got[i][k], want[k].Data) {
+				t.Errorf("upload %d: %s differs from the library's", i, want[k].Name)
+			}
+		}
+	}
+	growth := int64(peak) - int64(before.HeapAlloc)
+	t.Logf("heap grew by at most %.1f MB during %d concurrent uploads with 2 build slots", float64(growth)/(1<<20), n)
+	// Two builds at a time need well under 100 MB each; twenty at once would need far more.
+	if growth > 400<<20 {
+		t.Errorf("heap grew by %d MB during the uploads", growth>>20)
+	}
+}
+
+var docHref = regexp.MustCompile(`href="(/r/[0-9a-f]{32}/doc/\d+)"`)
+
+// uploadAndDownload posts a budget as the page's form does and downloads
+// every document its result page links.
+func uploadAndDownload(t *testing.T, base, name string, data []byte) ([][]byte, error) {
+	c := client(t)
+	token := csrf(t, c, base)
+	body, ct := multipartBody(t, token, "file", name, data)
+	resp, err := c.Post(base+"/upload", ct, body)
+	if err != nil {
+		return nil, err
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("status %d: %s", resp.StatusCode, page)
+	}
+	var docs [][]byte
+	for _, m := range docHref.FindAllSubmatch(page, -1) {
+		resp, err := c.Get(base + string(m[1]))
+		if err != nil {
+			return nil, err
+		}
+		doc, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, doc)
+	}
+	return docs, nil
+}
