@@ -49,7 +49,7 @@ func TestRevisionRegeneratesAndFailedBuildKeepsOutput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v, _ := f.GetCellValue("部门支出预算项目表", "F19"); v != "13667000" {
+	if v, _ := f.GetCellValue("部门支出预算项目表", "F20"); v != "13667000" {
 		t.Errorf("the regenerated workbook's 合计 is %s", v)
 	}
 	f.Close()

@@ -93,3 +93,33 @@ func Golden(t testing.TB, path, got string) {
 		t.Errorf("the output differs from %s; run the test with -update if the change is meant", path)
 	}
 }
+
+// LibreOfficePDF converts a document (a workbook) to PDF with LibreOffice
+// and returns the PDF's path. LibreOffice sees fontsDir's fonts as well as
+// the system's, so that a machine without a Chinese font prints the text.
+func LibreOfficePDF(t testing.TB, document, fontsDir string) string {
+	t.Helper()
+	Need(t, "soffice")
+	dir := t.TempDir()
+	conf := filepath.Join(dir, "fonts.conf")
+	err := os.WriteFile(conf, []byte(`<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>
+<include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>`+fontsDir+`</dir><cachedir>`+filepath.Join(dir, "cache")+`</cachedir></fontconfig>`), 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	RunEnv(t, []string{"FONTCONFIG_FILE=" + conf}, "soffice", "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--convert-to", "pdf", "--outdir", dir, document)
+	out := filepath.Join(dir, strings.TrimSuffix(filepath.Base(document), filepath.Ext(document))+".pdf")
+	if _, err := os.Stat(out); err != nil {
+		t.Fatalf("LibreOffice wrote no PDF of %s: %v", document, err)
+	}
+	return out
+}
+
+// PDFPages is the text of each page of a PDF, by pdftotext.
+func PDFPages(t testing.TB, pdf string) []string {
+	t.Helper()
+	// pdftotext ends every page with a form feed.
+	pages := strings.Split(Run(t, "pdftotext", "-layout", pdf, "-"), "\f")
+	return pages[:len(pages)-1]
+}

@@ -2,7 +2,6 @@ package compose
 
 import (
 	"fmt"
-	"strconv"
 
 	"budgetdoc/report/budget"
 	"budgetdoc/report/layout"
@@ -55,7 +54,7 @@ func Projects(b *budget.Budget) *layout.Table {
 	for i, r := range b.Rows {
 		path := fmt.Sprintf("rows[%d]", i)
 		cells := []layout.Cell{
-			layout.TextCell(layout.Plain(strconv.Itoa(i+1)), layout.Center),
+			layout.SerialCell(i + 1),
 			layout.TextCell(c.text(r.FunctionCode, path+".function_code"), layout.Center),
 			layout.TextCell(c.text(r.FunctionName, path+".function_name"), layout.Left),
 		}

@@ -1,5 +1,7 @@
 package layout
 
+import "strconv"
+
 // Table is a grid of cells. Its leading HeaderRows rows are headings,
 // repeated on every page the table runs over. Title and Unit are printed
 // above it (and in a spreadsheet, as merged rows above the header).
@@ -72,4 +74,11 @@ func TextCell(s Text, align Align) Cell { return Cell{Text: s, Align: align} }
 // HeaderCell is a centred heading cell spanning rows × cols.
 func HeaderCell(s string, rows, cols int) Cell {
 	return Cell{Text: Plain(s), RowSpan: rows, ColSpan: cols, Align: Center, Header: true}
+}
+
+// SerialCell is a row's 序号, centred: a whole number in a spreadsheet, so
+// that it sorts and Excel does not flag it as a number stored as text.
+func SerialCell(n int) Cell {
+	s := strconv.Itoa(n)
+	return Cell{Text: Plain(s), Align: Center, Number: &Number{Value: s, Format: "0"}}
 }

@@ -17,7 +17,7 @@ import (
 )
 
 // dump prints a workbook as text, read back with excelize: each sheet's
-// print setup, merges, and every non-empty cell with its formula and number
+// print setup, page breaks, merges, and every non-empty cell with its formula and number
 // format.
 func dump(t *testing.T, data []byte) string {
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: true})
@@ -26,7 +26,8 @@ func dump(t *testing.T, data []byte) string {
 	}
 	defer f.Close()
 	var b strings.Builder
-	for _, sheet := range f.GetSheetList() {
+	printed := readSheets(t, data)
+	for i, sheet := range f.GetSheetList() {
 		pl, _ := f.GetPageLayout(sheet)
 		fmt.Fprintf(&b, "sheet %s size=%d %s fit=%dx%d\n", strconv.QuoteToGraphic(sheet), *pl.Size, *pl.Orientation, *pl.FitToWidth, *pl.FitToHeight)
 		for _, dn := range f.GetDefinedName() {
@@ -34,6 +35,7 @@ func dump(t *testing.T, data []byte) string {
 				fmt.Fprintf(&b, "  name %s = %s\n", dn.Name, dn.RefersTo)
 			}
 		}
+		fmt.Fprintf(&b, "  page breaks above rows %v\n", printed[i].breaks)
 		merges, _ := f.GetMergeCells(sheet)
 		var ms []string
 		for _, m := range merges {

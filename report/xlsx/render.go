@@ -66,8 +66,11 @@ func (w *workbook) block(b layout.Block) error {
 	switch b := b.(type) {
 	case *layout.Table:
 		return w.renderTable(b)
+	case *layout.AttachmentHeading:
+		w.label = b.Label // printed above the next table's title, as in the PDF
+		return nil
 	case *layout.Heading, *layout.Paragraph, *layout.TOC, *layout.Spacer,
-		*layout.PageBreak, *layout.Signature, *layout.AttachmentHeading:
+		*layout.PageBreak, *layout.Signature:
 		return nil // running text is the PDF's; the workbook holds the tables
 	default:
 		return fmt.Errorf("xlsx: unhandled block %T", b)
@@ -80,4 +83,5 @@ type workbook struct {
 	opts   Options
 	styles map[styleKey]int
 	names  map[string]bool
+	label  string // the attachment label (附件1) of the table to come
 }

@@ -15,14 +15,17 @@ import (
 // width of a digit) at 11 pt.
 const hanWidth = 2.1
 
-// renderTable writes one table as a sheet. The stream writer needs its
-// calls in order: sheet properties, column widths, rows, merges and page
-// setup, then Flush.
+// renderTable writes one table as a sheet: its attachment label, title and
+// unit rows, then the table with its page breaks. The stream writer needs
+// its calls in order: sheet properties, column widths, rows, merges and
+// page setup, then Flush.
 func (w *workbook) renderTable(t *layout.Table) error {
 	g, err := layout.Resolve(t)
 	if err != nil {
 		return err
 	}
+	label := w.label
+	w.label = ""
 	name := w.sheetName(t.Name)
 	f := w.f
 	if len(w.names) == 1 {
@@ -48,13 +51,15 @@ func (w *workbook) renderTable(t *layout.Table) error {
 	}
 	cols := len(t.Columns)
 	last, _ := excelize.ColumnNumberToName(cols)
-	row := 1
-	// The title and unit rows, merged across the table.
+	row, above := 1, 0.0
+	// The attachment label, the title and the unit rows, each merged across
+	// the table.
 	for _, line := range []struct {
 		text   string
 		style  styleKey
 		height float64
 	}{
+		{label, styleKey{label: true, align: layout.Left, plain: true}, 24},
 		{t.Title.S, styleKey{title: true, align: layout.Center}, 36},
 		{t.Unit, styleKey{align: layout.Right, plain: true}, 20},
 	} {
@@ -77,9 +82,26 @@ func (w *workbook) renderTable(t *layout.Table) error {
 			return err
 		}
 		row++
+		above += line.height
 	}
 	first := row // the sheet row of table row 0
 	heights := w.rowHeights(g, widths)
+	rr, repeat := t.RepeatRows()
+	room := pageRoom(widths, t.Orientation == layout.Landscape)
+	head, again := 0.0, 0.0
+	for r := 0; r < min(t.HeaderRows, g.Rows); r++ {
+		head += heights[r]
+	}
+	if repeat {
+		for r := rr.FirstRow; r <= rr.LastRow; r++ {
+			again += heights[r]
+		}
+	}
+	breaks := pageBreaks(g, heights, t.HeaderRows, room-above-head, room-again)
+	startsPage := make(map[int]bool, len(breaks))
+	for _, b := range breaks {
+		startsPage[b] = true
+	}
 	for r := 0; r < g.Rows; r++ {
 		cells := make([]any, cols)
 		for c := 0; c < cols; c++ {
@@ -89,12 +111,16 @@ func (w *workbook) renderTable(t *layout.Table) error {
 				return err
 			}
 			// Covered positions carry the origin's style, so a merged
-			// range's borders print whole.
+			// range's borders print whole; a merged cell continued on a
+			// new page prints its text again there.
 			cell := excelize.Cell{StyleID: id}
-			if g.IsOrigin(r, c) {
+			switch {
+			case g.IsOrigin(r, c):
 				if cell, err = value(s.Cell, id, c, first); err != nil {
 					return fmt.Errorf("table %q row %d: %w", t.Name, r, err)
 				}
+			case startsPage[r] && s.Col == c && s.Cell.Text.S != "":
+				cell.Value = s.Cell.Text.S
 			}
 			cells[c] = cell
 		}
@@ -107,9 +133,16 @@ func (w *workbook) renderTable(t *layout.Table) error {
 			if !g.IsOrigin(r, c) {
 				continue
 			}
-			if rs, cs := g.Slots[r][c].Cell.Span(); rs > 1 || cs > 1 {
-				tl, _ := excelize.CoordinatesToCellName(c+1, first+r)
-				br, _ := excelize.CoordinatesToCellName(c+cs, first+r+rs-1)
+			rs, cs := g.Slots[r][c].Cell.Span()
+			if rs == 1 && cs == 1 {
+				continue
+			}
+			for _, p := range pieces(r, rs, breaks) {
+				if p[0] == p[1] && cs == 1 {
+					continue
+				}
+				tl, _ := excelize.CoordinatesToCellName(c+1, first+p[0])
+				br, _ := excelize.CoordinatesToCellName(c+cs, first+p[1])
 				if err := sw.MergeCell(tl, br); err != nil {
 					return err
 				}
@@ -123,14 +156,14 @@ func (w *workbook) renderTable(t *layout.Table) error {
 	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &a4, Orientation: &orientation, FitToWidth: &one, FitToHeight: &zero}); err != nil {
 		return err
 	}
-	margin, edge, centred := 0.6, 0.3, true
+	margin, edge, centred := marginInches, 0.3, true
 	if err := f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{Left: &margin, Right: &margin, Top: &margin, Bottom: &margin, Header: &edge, Footer: &edge, Horizontally: &centred}); err != nil {
 		return err
 	}
 	if err := f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddFooter: "&C第 &P 页，共 &N 页"}); err != nil {
 		return err
 	}
-	if rr, ok := t.RepeatRows(); ok {
+	if repeat {
 		if err := f.SetDefinedName(&excelize.DefinedName{
 			Name: "_xlnm.Print_Titles", Scope: name,
 			RefersTo: fmt.Sprintf("'%s'!$%d:$%d", name, first+rr.FirstRow, first+rr.LastRow),
@@ -138,13 +171,22 @@ func (w *workbook) renderTable(t *layout.Table) error {
 			return err
 		}
 	}
+	for _, b := range breaks {
+		if err := f.InsertPageBreak(name, fmt.Sprintf("A%d", first+b)); err != nil {
+			return err
+		}
+	}
 	return sw.Flush()
 }
 
-// value is a cell's content: a number with its format, a SUM formula with
-// its value cached, or text.
+// value is a cell's content: a number with its format, a formula with its
+// value cached, text, or nothing for a blank cell (which keeps its style
+// for its borders).
 func value(c *layout.Cell, style, col, first int) (excelize.Cell, error) {
 	if c.Number == nil {
+		if c.Text.S == "" {
+			return excelize.Cell{StyleID: style}, nil
+		}
 		return excelize.Cell{StyleID: style, Value: c.Text.S}, nil
 	}
 	d, err := decimal.NewFromString(c.Number.Value)
@@ -191,6 +233,9 @@ func (w *workbook) rowHeights(g *layout.Grid, widths []float64) []float64 {
 	return g.RowHeights(line+6, func(r, c int, cell *layout.Cell) float64 {
 		_, cs := cell.Span()
 		width := -1.0 // cell padding
+		if indented(cellStyle(cell)) {
+			width -= indentUnits
+		}
 		for k := c; k < c+cs; k++ {
 			width += widths[k]
 		}
@@ -202,24 +247,33 @@ func (w *workbook) rowHeights(g *layout.Grid, widths []float64) []float64 {
 	})
 }
 
-// sheetName makes a valid, unique sheet name: Excel forbids : \ / ? * [ ]
-// and allows 31 characters.
+// indentUnits is the width one indent level takes from a cell's text.
+const indentUnits = 1.5
+
+// sheetName makes the short name an office would type for a sheet: no
+// quotation marks, none of the characters Excel forbids (: \ / ? * [ ]),
+// at most 31 characters, and unique in the workbook.
 func (w *workbook) sheetName(name string) string {
 	clean := strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`:\/?*[]`, r) {
+		switch {
+		case strings.ContainsRune(`"'“”‘’「」『』`, r):
+			return -1
+		case strings.ContainsRune(`:\/?*[]`, r):
 			return '_'
 		}
 		return r
-	}, strings.Trim(name, "'"))
+	}, name)
+	clean = strings.TrimSpace(clean)
 	if clean == "" {
 		clean = "表"
 	}
 	base := []rune(clean)
 	candidate := string(base[:min(len(base), 31)])
-	for n := 2; w.names[candidate]; n++ {
+	// Excel compares sheet names without regard to case.
+	for n := 2; w.names[strings.ToLower(candidate)]; n++ {
 		suffix := []rune(fmt.Sprintf("(%d)", n))
 		candidate = string(base[:min(len(base), 31-len(suffix))]) + string(suffix)
 	}
-	w.names[candidate] = true
+	w.names[strings.ToLower(candidate)] = true
 	return candidate
 }

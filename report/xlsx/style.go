@@ -9,6 +9,7 @@ import (
 // styleKey is what distinguishes one cell style from another.
 type styleKey struct {
 	title, header bool
+	label         bool // the attachment label above the title
 	plain         bool // no borders: the title and unit rows
 	align         layout.Align
 	format        string // number format, "" for text
@@ -31,6 +32,8 @@ func (w *workbook) style(k styleKey) (int, error) {
 	switch {
 	case k.title:
 		font = &excelize.Font{Family: w.opts.HeaderFont, Size: 18}
+	case k.label:
+		font = &excelize.Font{Family: w.opts.HeaderFont, Size: 14}
 	case k.header:
 		font = &excelize.Font{Family: w.opts.HeaderFont, Size: w.opts.Size}
 	}
@@ -38,6 +41,9 @@ func (w *workbook) style(k styleKey) (int, error) {
 	s := &excelize.Style{
 		Font:      font,
 		Alignment: &excelize.Alignment{Horizontal: horizontal, Vertical: "center", WrapText: true},
+	}
+	if indented(k) {
+		s.Alignment.Indent = 1 // text clear of the cell's border
 	}
 	if !k.title && !k.plain {
 		for _, side := range []string{"left", "right", "top", "bottom"} {
@@ -54,4 +60,10 @@ func (w *workbook) style(k styleKey) (int, error) {
 	}
 	w.styles[k] = id
 	return id, nil
+}
+
+// indented reports whether a cell's text keeps a small distance from the
+// border it is aligned to: bordered cells set flush left or right.
+func indented(k styleKey) bool {
+	return !k.title && !k.plain && !k.label && k.align != layout.Center
 }

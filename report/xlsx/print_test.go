@@ -1,0 +1,334 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"budgetdoc/internal/synth"
+	"budgetdoc/internal/testtool"
+	"budgetdoc/report/budget"
+	"budgetdoc/report/compose"
+)
+
+// printedSheet is a worksheet as its XML says, read without excelize.
+type printedSheet struct {
+	name    string
+	breaks  []int       // sheet rows (1-based) that start a new page
+	merges  [][2]int    // first and last sheet row of each merged range
+	cells   []sheetCell // every <c> element
+	heights map[int]float64
+}
+
+type sheetCell struct {
+	Ref    string `xml:"r,attr"`
+	Type   string `xml:"t,attr"`
+	V      *string
+	Inline *struct {
+		Text string `xml:",innerxml"`
+	} `xml:"is"`
+	F *string `xml:"f"`
+}
+
+// readSheets parses every worksheet of a workbook from its zip, following
+// workbook.xml and its relationships.
+func readSheets(t *testing.T, data []byte) []printedSheet {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func(name string, v any) {
+		t.Helper()
+		f, err := zr.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		body, _ := io.ReadAll(f)
+		if err := xml.Unmarshal(body, v); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	read("xl/workbook.xml", &wb)
+	read("xl/_rels/workbook.xml.rels", &rels)
+	var out []printedSheet
+	for _, s := range wb.Sheets {
+		target := ""
+		for _, r := range rels.Rels {
+			if r.ID == s.ID {
+				target = path.Join("xl", strings.TrimPrefix(r.Target, "/xl/"))
+			}
+		}
+		var ws struct {
+			Rows []struct {
+				R     int         `xml:"r,attr"`
+				Ht    float64     `xml:"ht,attr"`
+				Cells []sheetCell `xml:"c"`
+			} `xml:"sheetData>row"`
+			Merges []struct {
+				Ref string `xml:"ref,attr"`
+			} `xml:"mergeCells>mergeCell"`
+			Breaks []struct {
+				ID int `xml:"id,attr"`
+			} `xml:"rowBreaks>brk"`
+		}
+		read(target, &ws)
+		ps := printedSheet{name: s.Name, heights: make(map[int]float64)}
+		for _, r := range ws.Rows {
+			ps.heights[r.R] = r.Ht
+			ps.cells = append(ps.cells, r.Cells...)
+		}
+		for _, m := range ws.Merges {
+			a, b, _ := strings.Cut(m.Ref, ":")
+			_, r1, _ := excelize.CellNameToCoordinates(a)
+			_, r2, _ := excelize.CellNameToCoordinates(b)
+			ps.merges = append(ps.merges, [2]int{r1, r2})
+		}
+		for _, b := range ws.Breaks {
+			ps.breaks = append(ps.breaks, b.ID+1) // a break lies below row id
+		}
+		out = append(out, ps)
+	}
+	return out
+}
+
+func sampleWorkbook(t *testing.T) []byte {
+	b, err := budget.Load("../../data/sanmenxia-2021.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := Render(compose.Disclosure(b), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// bigWorkbook has a 300-row project table and forms of 40 indicators a
+// side, longer than a page.
+func bigWorkbook(t *testing.T) []byte {
+	b := synth.Budget(synth.Options{Seed: 7, Rows: 300, Forms: 3, Indicators: 40})
+	data, err := Render(compose.Disclosure(b), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func TestNoMergedRangeCrossesAPageBreak(t *testing.T) {
+	for name, data := range map[string][]byte{"sample": sampleWorkbook(t), "300 rows": bigWorkbook(t)} {
+		sheets := readSheets(t, data)
+		total := 0
+		for _, s := range sheets {
+			total += len(s.breaks)
+			for _, m := range s.merges {
+				for _, b := range s.breaks {
+					if m[0] < b && b <= m[1] {
+						t.Errorf("%s %s: merged rows %d–%d run over the break above row %d", name, s.name, m[0], m[1], b)
+					}
+				}
+			}
+		}
+		if name == "300 rows" && total < 10 {
+			t.Errorf("%s: %d page breaks in all, want a page break every thirty-odd rows", name, total)
+		}
+	}
+}
+
+func TestCellsAreTyped(t *testing.T) {
+	for _, s := range readSheets(t, sampleWorkbook(t)) {
+		for _, c := range s.cells {
+			// A blank cell is a <c> with its style only: no empty string.
+			if c.Inline != nil && !strings.Contains(c.Inline.Text, "<t") {
+				t.Errorf("%s!%s holds an empty inline string", s.name, c.Ref)
+			}
+			if c.Inline != nil && strings.Contains(c.Inline.Text, "<t></t>") {
+				t.Errorf("%s!%s holds an empty string", s.name, c.Ref)
+			}
+			if c.V != nil && *c.V == "" {
+				t.Errorf("%s!%s holds an empty value", s.name, c.Ref)
+			}
+		}
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(sampleWorkbook(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	const sheet = "部门支出预算项目表"
+	for row := 6; row <= 19; row++ {
+		ref, _ := excelize.CoordinatesToCellName(1, row)
+		if typ, _ := f.GetCellType(sheet, ref); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+			t.Errorf("序号 %s is of type %v, want a number", ref, typ)
+		}
+		// 备注 is blank in the sample: no value at all.
+		ref, _ = excelize.CoordinatesToCellName(7, row)
+		if v, _ := f.GetCellValue(sheet, ref); v != "" {
+			t.Errorf("%s = %q, want blank", ref, v)
+		}
+	}
+}
+
+// Every number of a column has the same format, below the header.
+func TestOneNumberFormatPerColumn(t *testing.T) {
+	data := bigWorkbook(t)
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, s := range readSheets(t, data) {
+		formats := make(map[int]string)
+		for _, c := range s.cells {
+			if c.V == nil || (c.Type != "" && c.Type != "n") {
+				continue
+			}
+			col, _, _ := excelize.CellNameToCoordinates(c.Ref)
+			id, _ := f.GetCellStyle(s.name, c.Ref)
+			st, _ := f.GetStyle(id)
+			format := ""
+			if st.CustomNumFmt != nil {
+				format = *st.CustomNumFmt
+			}
+			if prev, ok := formats[col]; ok && prev != format {
+				t.Errorf("%s!%s has format %q, its column %q", s.name, c.Ref, format, prev)
+			}
+			formats[col] = format
+		}
+	}
+}
+
+func TestSheetNamesAndLabels(t *testing.T) {
+	data := sampleWorkbook(t)
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	seen := make(map[string]bool)
+	for i, name := range f.GetSheetList() {
+		if strings.ContainsAny(name, "“”‘’\"'") || len([]rune(name)) > 31 || seen[strings.ToLower(name)] {
+			t.Errorf("sheet name %q", name)
+		}
+		seen[strings.ToLower(name)] = true
+		label, _ := f.GetCellValue(name, "A1")
+		if want := "附件" + string(rune('1'+i)); label != want {
+			t.Errorf("%s!A1 = %q, want %q", name, label, want)
+		}
+	}
+	if !seen["云端经开建设费"] {
+		t.Errorf("no sheet 云端经开建设费 among %q", f.GetSheetList())
+	}
+	w := &workbook{names: make(map[string]bool)}
+	long := strings.Repeat("长", 40)
+	for _, c := range []struct{ in, want string }{
+		{"“云端经开”建设费", "云端经开建设费"},
+		{"a/b:c", "a_b_c"},
+		{long, strings.Repeat("长", 31)},
+		{long, strings.Repeat("长", 28) + "(2)"},
+		{"ABC", "ABC"},
+		{"abc", "abc(2)"},
+		{"“”", "表"},
+	} {
+		if got := w.sheetName(c.in); got != c.want {
+			t.Errorf("sheetName(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// LibreOffice prints each sheet on exactly its breaks + 1 pages, so it
+// adds no break of its own through a merged range, and every page starts
+// with the sheet's repeated header rows.
+func TestLibreOfficePrintsThePlannedPages(t *testing.T) {
+	fontsDir, _ := filepath.Abs("../../fonts")
+	for name, data := range map[string][]byte{"sample": sampleWorkbook(t), "300 rows": bigWorkbook(t)} {
+		file := filepath.Join(t.TempDir(), "workbook.xlsx")
+		if err := os.WriteFile(file, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		pages := testtool.PDFPages(t, testtool.LibreOfficePDF(t, file, fontsDir))
+		f, err := excelize.OpenReader(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 0
+		for _, s := range readSheets(t, data) {
+			headers := repeatedTexts(t, f, s.name)
+			if len(headers) == 0 {
+				t.Errorf("%s %s: no repeated header rows", name, s.name)
+			}
+			for p := 0; p <= len(s.breaks); p++ {
+				if want+p >= len(pages) {
+					break
+				}
+				flat := strings.Join(strings.Fields(pages[want+p]), "")
+				for _, h := range headers {
+					if !strings.Contains(flat, h) {
+						t.Errorf("%s %s page %d (of the PDF %d) lacks the header %q", name, s.name, p+1, want+p+1, h)
+					}
+				}
+			}
+			want += len(s.breaks) + 1
+		}
+		if len(pages) != want {
+			t.Errorf("%s: LibreOffice printed %d pages, the breaks make %d", name, len(pages), want)
+		}
+		f.Close()
+	}
+}
+
+// repeatedTexts are the texts of a sheet's print-title rows.
+func repeatedTexts(t *testing.T, f *excelize.File, sheet string) []string {
+	var out []string
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name != "_xlnm.Print_Titles" || dn.Scope != sheet {
+			continue
+		}
+		var first, last int
+		rows := dn.RefersTo[strings.LastIndex(dn.RefersTo, "!")+1:]
+		if _, err := fmt.Sscanf(rows, "$%d:$%d", &first, &last); err != nil {
+			t.Fatalf("print titles %q: %v", dn.RefersTo, err)
+		}
+		// A label merged down into the body (绩效指标) is set in a narrow
+		// column, a character a line, which pdftotext interleaves with
+		// its neighbours: it is not counted.
+		intoBody := make(map[string]bool)
+		merges, _ := f.GetMergeCells(sheet)
+		for _, m := range merges {
+			if _, r2, _ := excelize.CellNameToCoordinates(m.GetEndAxis()); r2 > last {
+				intoBody[m.GetStartAxis()] = true
+			}
+		}
+		all, _ := f.GetRows(sheet)
+		for r := first; r <= last; r++ {
+			for c, v := range all[r-1] {
+				if ref, _ := excelize.CoordinatesToCellName(c+1, r); v != "" && !intoBody[ref] {
+					out = append(out, strings.Join(strings.Fields(v), ""))
+				}
+			}
+		}
+	}
+	return out
+}
