@@ -2,8 +2,8 @@ package report
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
+	"strings"
 
 	"budgetdoc/fonts"
 	"budgetdoc/report/budget"
@@ -92,8 +92,8 @@ func (bl *Builder) check(b *Budget) (Findings, *layout.Document) {
 }
 
 // BaseName is the disclosure's file name without extension:
-// <单位名称><年度>年部门预算.
-func BaseName(b *Budget) string { return fmt.Sprintf("%s%d年部门预算", b.Unit.Name, b.Year) }
+// <单位名称><年度>年部门预算, by the one rule of budget.FileStem.
+func BaseName(b *Budget) string { return budget.FileStem(b) }
 
 // Document is one output file of a disclosure: its file name (no folder)
 // and its bytes.
@@ -113,6 +113,10 @@ func (bl *Builder) Documents(b *Budget, formats ...Format) ([]Document, error) {
 	}
 	var docs []Document
 	base := BaseName(b)
+	if base != filepath.Base(base) || strings.ContainsAny(base, `/\`) || filepath.IsAbs(base) {
+		// Check refuses such names; this guards callers that skip it.
+		return nil, fmt.Errorf("unit name %q cannot name a file", b.Unit.Name)
+	}
 	for _, f := range formats {
 		var data []byte
 		var err error
@@ -150,6 +154,11 @@ func (bl *Builder) Build(b *Budget, dir string, formats ...Format) ([]string, er
 	if err != nil {
 		return nil, err
 	}
+	unlock, err := lockOutputs(dir, BaseName(b))
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	var written []string
 	for _, d := range docs {
 		path := filepath.Join(dir, d.Name)
@@ -164,32 +173,3 @@ func (bl *Builder) Build(b *Budget, dir string, formats ...Format) ([]string, er
 // Compose returns the disclosure as a layout document, for callers that
 // render it themselves.
 func Compose(b *Budget) *layout.Document { return compose.Disclosure(b) }
-
-// writeAtomic writes data to a temporary file beside path and renames it
-// over path, so readers see the old file or the new one, never a part.
-func writeAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // a no-op once renamed
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
-}

@@ -10,6 +10,9 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+
 	"budgetdoc/report"
 )
 
@@ -17,12 +20,20 @@ import (
 // every *.yaml, *.yml and *.json file in it, in name order.
 func expandInputs(args []string) ([]string, error) {
 	var files []string
-	seen := make(map[string]bool)
+	var infos []os.FileInfo // of files, nil for one that cannot be read
+	// The same file in two spellings (./a.yaml and a.yaml, a link to it)
+	// is one budget, built once.
 	add := func(f string) {
-		if !seen[f] {
-			seen[f] = true
-			files = append(files, f)
+		info, err := os.Stat(f)
+		for i, other := range files {
+			if f == other || err == nil && infos[i] != nil && os.SameFile(info, infos[i]) {
+				return
+			}
 		}
+		if err != nil {
+			info = nil
+		}
+		files, infos = append(files, f), append(infos, info)
 	}
 	for _, arg := range args {
 		info, err := os.Stat(arg)
@@ -154,20 +165,25 @@ func checkFile(bl *report.Builder, path string) job {
 }
 
 // claimOutputs fails every budget whose documents would overwrite those of
-// an earlier one in the batch (same unit and year).
+// an earlier one in the batch (same unit and year). Names that differ only
+// in case or Unicode normalisation count as the same: Windows and macOS
+// file systems treat them as one file.
 func (b *batch) claimOutputs(jobs []job) {
 	owner := make(map[string]int)
+	fold := cases.Fold()
 	for i := range jobs {
 		if jobs[i].budget == nil {
 			continue
 		}
 		name := report.BaseName(jobs[i].budget)
-		if first, taken := owner[name]; taken {
-			jobs[i].findings += fmt.Sprintf("%s: error: its documents, %s.*, would overwrite those of %s\n", b.files[i], name, b.files[first])
+		key := fold.String(norm.NFC.String(name))
+		if first, taken := owner[key]; taken {
+			jobs[i].findings += fmt.Sprintf("%s: error: its documents, %s.*, would overwrite those of %s (%s.*)\n",
+				b.files[i], name, b.files[first], report.BaseName(jobs[first].budget))
 			jobs[i].budget = nil
 			continue
 		}
-		owner[name] = i
+		owner[key] = i
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 // budget with an error finding must not be printed.
 func Check(b *Budget) Findings {
 	c := checker{b: b}
+	c.unitName()
 	c.dates()
 	c.categories()
 	c.rows()

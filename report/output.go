@@ -1,0 +1,80 @@
+package report
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/gofrs/flock"
+)
+
+// lockOutputs takes the advisory lock of one budget's documents in dir, so
+// that two builds of the same budget at once write their files one after
+// the other and never leave the PDF of one version beside the XLSX of the
+// other. The lock is the hidden file .<stem>.lock, which stays in dir (a
+// lock file removed while another process waits on it would not exclude).
+// Holding it, it removes the temporary files an interrupted build of the
+// budget left behind. The returned function releases the lock.
+func lockOutputs(dir, stem string) (unlock func(), err error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	lock := flock.New(filepath.Join(dir, "."+stem+".lock"))
+	if err := lock.Lock(); err != nil {
+		return nil, fmt.Errorf("cannot lock %s: %w", lock.Path(), err)
+	}
+	removeLeftovers(dir, stem)
+	return func() { lock.Unlock() }, nil
+}
+
+// leftover matches, after ".<stem>", the temporary names writeAtomic gives
+// the files of a build: .<stem>.pdf.123.tmp, .<stem>-附件2.pdf.123.tmp …
+// Another budget's stem may begin with this one's, so the rest is matched
+// exactly.
+var leftover = regexp.MustCompile(`^(\.pdf|\.xlsx|-情况说明\.pdf|-附件[0-9]+\.pdf)\.[0-9]+\.tmp$`)
+
+// removeLeftovers deletes the temporary files of stem's documents in dir;
+// the caller holds the budget's lock, so none of them is being written.
+func removeLeftovers(dir, stem string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), "."+stem)
+		if ok && e.Type().IsRegular() && leftover.MatchString(rest) {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
+// writeAtomic writes data to a temporary file beside path and renames it
+// over path, so readers see the old file or the new one, never a part.
+func writeAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // a no-op once renamed
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
