@@ -13,20 +13,34 @@ import (
 // lockOutputs takes the advisory lock of one budget's documents in dir, so
 // that two builds of the same budget at once write their files one after
 // the other and never leave the PDF of one version beside the XLSX of the
-// other. The lock is the hidden file .<stem>.lock, which stays in dir (a
-// lock file removed while another process waits on it would not exclude).
-// Holding it, it removes the temporary files an interrupted build of the
-// budget left behind. The returned function releases the lock.
+// other. The lock is the hidden file .<stem>.lock (github.com/gofrs/flock:
+// flock on Unix, LockFileEx on Windows), removed again on unlock so that
+// the folder holds only the documents. Holding it, it removes the temporary
+// files an interrupted build of the budget left behind. The returned
+// function releases the lock.
 func lockOutputs(dir, stem string) (unlock func(), err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	lock := flock.New(filepath.Join(dir, "."+stem+".lock"))
-	if err := lock.Lock(); err != nil {
-		return nil, fmt.Errorf("cannot lock %s: %w", lock.Path(), err)
+	path := filepath.Join(dir, "."+stem+".lock")
+	for {
+		lock := flock.New(path, flock.SetPermissions(0o644))
+		if err := lock.Lock(); err != nil {
+			return nil, fmt.Errorf("cannot lock %s: %w", path, err)
+		}
+		// The holder before us may have removed the file we locked; a lock
+		// on a removed file excludes no one, so take the one now there.
+		held, err1 := lock.Stat()
+		onDisk, err2 := os.Stat(path)
+		if err1 == nil && err2 == nil && os.SameFile(held, onDisk) {
+			removeLeftovers(dir, stem)
+			return func() {
+				os.Remove(path) // while locked: a waiter then sees its file is gone
+				lock.Close()
+			}, nil
+		}
+		lock.Close()
 	}
-	removeLeftovers(dir, stem)
-	return func() { lock.Unlock() }, nil
 }
 
 // leftover matches, after ".<stem>", the temporary names writeAtomic gives
