@@ -170,13 +170,12 @@ func checkFile(bl *report.Builder, path string) job {
 // file systems treat them as one file.
 func (b *batch) claimOutputs(jobs []job) {
 	owner := make(map[string]int)
-	fold := cases.Fold()
 	for i := range jobs {
 		if jobs[i].budget == nil {
 			continue
 		}
 		name := report.BaseName(jobs[i].budget)
-		key := fold.String(norm.NFC.String(name))
+		key := sameFileKey(name)
 		if first, taken := owner[key]; taken {
 			jobs[i].findings += fmt.Sprintf("%s: error: its documents, %s.*, would overwrite those of %s (%s.*)\n",
 				b.files[i], name, b.files[first], report.BaseName(jobs[first].budget))
@@ -186,6 +185,10 @@ func (b *batch) claimOutputs(jobs []job) {
 		owner[key] = i
 	}
 }
+
+// sameFileKey is equal for two file names that Windows' or macOS's file
+// systems take for one: they differ only in case or Unicode normalisation.
+func sameFileKey(name string) string { return cases.Fold().String(norm.NFC.String(name)) }
 
 // parallel runs fn(0) … fn(n-1) on b.jobs workers.
 func (b *batch) parallel(n int, fn func(i int)) {

@@ -93,14 +93,31 @@ func TestOneFileInManySpellingsIsBuiltOnce(t *testing.T) {
 
 // Two budgets whose file names differ only in case or Unicode normalisation
 // would be one file on Windows and macOS.
-func TestBatchRefusesNamesEqualButForCaseOrNormalisation(t *testing.T) {
-	for _, pair := range [][2]string{{"ABC办公室", "abc办公室"}, {"Caf\u00e9办公室", "Cafe\u0301办公室"}} {
+func TestBatchRefusesNamesEqualButForCase(t *testing.T) {
+	for _, pair := range [][2]string{{"Ａ办公室", "ａ办公室"}, {"ABC办公室", "abc办公室"}} {
 		dir := t.TempDir()
 		a := writeVariant(t, filepath.Join(dir, "a.yaml"), pair[0])
 		b := writeVariant(t, filepath.Join(dir, "b.yaml"), pair[1])
 		code, _, stderr := runCmd("build", "--quiet", "-o", t.TempDir(), a, b)
 		if code != exitFail || !strings.Contains(stderr, b+": error: its documents") || !strings.Contains(stderr, "would overwrite those of "+a) {
 			t.Errorf("%q: exit %d, stderr %q", pair, code, stderr)
+		}
+	}
+}
+
+func TestSameFileKey(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		same bool
+	}{
+		{"Caf\u00e9办公室", "Cafe\u0301办公室", true}, // NFC and NFD
+		{"ABC办公室", "abc办公室", true},
+		{"Ａ办公室", "ａ办公室", true},
+		{"甲办公室", "乙办公室", false},
+		{"A办公室", "Ａ办公室", false}, // two names on every file system
+	} {
+		if got := sameFileKey(c.a) == sameFileKey(c.b); got != c.same {
+			t.Errorf("%q and %q: same = %v, want %v", c.a, c.b, got, c.same)
 		}
 	}
 }
