@@ -189,8 +189,14 @@ func suggestKey(key string, rows []Row) string {
 
 // projectsHaveForms warns of 项目支出 rows with no performance form: every
 // project's goals are to be disclosed.
+//
+// The standard set attaches forms to selected projects only, so it is not
+// warned of there.
 func (c *checker) projectsHaveForms() {
 	b := c.b
+	if b.Documents.Standard() {
+		return
+	}
 	linked := make(map[string]bool)
 	for _, f := range b.Forms {
 		linked[f.Row] = true

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"budgetdoc/report/money"
 )
 
 // ledger checks what rows carry for the standard set: funds, economic
@@ -17,15 +19,86 @@ func (c *checker) ledger() {
 	c.economicCodes()
 	c.functionNames()
 	c.previousYear()
+	c.reasons()
+	c.statedFigures()
+}
+
+// defaultThreshold is the change, in percent, above which a figure needs a
+// reason when the data sets none.
+var defaultThreshold = decimal.NewFromInt(10)
+
+// reasons checks that every reason explains something that exists, and
+// warns of a change above the threshold that has no reason.
+func (c *checker) reasons() {
+	b := c.b
+	keys := b.reasonKeys()
+	seen := make(map[string]int)
+	for i, r := range b.Reasons {
+		path := fmt.Sprintf("reasons[%d].key", i)
+		if j, dup := seen[r.Key]; dup {
+			c.errorf(path, "a reason for %q is already given at reasons[%d]%s", r.Key, j, c.line(fmt.Sprintf("reasons[%d]", j)))
+			continue
+		}
+		seen[r.Key] = i
+		if !keys[r.Key] {
+			c.errorf(path, "a reason for %q, which is no figure of this budget or last year's (a function code of the rows, a fund name, total, basic, project, personnel, public, three_public[.kind], running_cost)", r.Key)
+		}
+	}
+	if b.Previous == nil {
+		if len(b.Reasons) > 0 {
+			c.warnf("reasons", "reasons are given but no previous (last year's file) to compare with")
+		}
+		return
+	}
+	threshold := b.ReasonThreshold
+	if threshold.IsZero() {
+		threshold = defaultThreshold
+	}
+	hundred := decimal.NewFromInt(100)
+	for _, f := range b.Figures() {
+		if f.Current.Equal(f.Previous) || b.Reason(f.Key) != "" || f.Current.IsZero() {
+			continue
+		}
+		if f.Previous.IsZero() {
+			c.warnf("reasons", "%s (%s) is new this year (%s 元) and has no reason: add one with key %q", f.Label, f.Key, money.Format(f.Current, 2), f.Key)
+			continue
+		}
+		pct := f.Current.Sub(f.Previous).Abs().Mul(hundred).Div(f.Previous)
+		if pct.GreaterThan(threshold) {
+			c.warnf("reasons", "%s (%s) changed by %s%% against last year (%s → %s 元), more than the threshold %s%%, and has no reason: add one with key %q",
+				f.Label, f.Key, pct.StringFixed(1), money.Format(f.Previous, 2), money.Format(f.Current, 2), threshold, f.Key)
+		}
+	}
+}
+
+// statedFigures compares figures the data states with the ledger's: the
+// 三公 budget, 机关运行经费 and the performance facts (warnings: the office
+// decides which is right).
+func (c *checker) statedFigures() {
+	b := c.b
+	if ledger, ok := b.LedgerThreePublic(); ok {
+		for _, k := range threePublicKeys {
+			stated, sum := k.of(b.ThreePublic), k.of(ledger)
+			if !stated.Equal(sum) {
+				c.warnf(k.key, "%s stated %s 元 ≠ %s 元 on its economic account in the rows of 一般公共预算拨款 (difference %s)",
+					k.label, money.Format(stated, 2), money.Format(sum, 2), money.Format(stated.Sub(sum).Abs(), 2))
+			}
+		}
+	}
+	if b.RunningCost.Valid && !b.RunningCost.Decimal.Equal(b.RunningCostFigure()) {
+		c.warnf("running_cost", "机关运行经费 stated %s 元 ≠ the 公用经费 of the 基本支出 rows of 一般公共预算拨款, %s 元",
+			money.Format(b.RunningCost.Decimal, 2), money.Format(b.RunningCostFigure(), 2))
+	}
+	p := b.Performance
+	if p.Projects != 0 && len(b.Forms) > 0 && p.Projects < len(b.Forms) {
+		c.warnf("performance.projects", "%d projects under 绩效目标管理, but %d forms are attached", p.Projects, len(b.Forms))
+	}
 }
 
 func (c *checker) documents() {
 	d := c.b.Documents
 	if d.Set != "" && !KnownSet(d.Set) {
 		c.errorf("documents.set", "document set %q must be %q (the seed's: explanation, project table, forms) or %q (the nine tables and the standard explanation)", d.Set, SeedSet, StandardSet)
-	}
-	if d.Standard() {
-		c.errorf("documents.set", "the standard set's tables and explanation are not composed yet in this version; use %q", SeedSet)
 	}
 	if d.MoneyUnit != "" && d.MoneyUnit != Yuan && d.MoneyUnit != TenThousandYuan {
 		c.errorf("documents.money_unit", "money unit %q must be %q or %q", d.MoneyUnit, Yuan, TenThousandYuan)

@@ -1,6 +1,7 @@
 package budget
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -216,4 +217,63 @@ func (b *Budget) KindOf() map[string]Kind {
 		kinds[c.Name] = c.Kind
 	}
 	return kinds
+}
+
+// LedgerThreePublic sums the 三公 economic accounts of the rows of
+// 一般公共预算拨款. ok is false when no row has an economic code, so the
+// ledger cannot say.
+func (b *Budget) LedgerThreePublic() (t ThreePublic, ok bool) {
+	for _, r := range b.Rows {
+		if r.EconomicCode != "" {
+			ok = true
+		}
+		if r.FundName() != DefaultFund {
+			continue
+		}
+		switch r.EconomicCode {
+		case EconOverseasTravel:
+			t.OverseasTravel = t.OverseasTravel.Add(r.Value())
+		case EconVehiclePurchase:
+			t.VehiclePurchase = t.VehiclePurchase.Add(r.Value())
+		case EconVehicleOperation:
+			t.VehicleOperation = t.VehicleOperation.Add(r.Value())
+		case EconReception:
+			t.Reception = t.Reception.Add(r.Value())
+		}
+	}
+	return t, ok
+}
+
+// ThreePublicFigures is the 三公 budget the standard documents print: the
+// ledger's when its rows have economic codes, else the stated one.
+func (b *Budget) ThreePublicFigures() ThreePublic {
+	if t, ok := b.LedgerThreePublic(); ok {
+		return t
+	}
+	return b.ThreePublic
+}
+
+// FunctionClasses are the 类 codes of the rows that sel selects, in order.
+func (b *Budget) FunctionClasses(sel func(Row) bool) []string {
+	seen := make(map[string]bool)
+	var codes []string
+	for _, r := range b.Rows {
+		if len(r.FunctionCode) == 7 && r.Amount.Valid && sel(r) && !seen[r.FunctionCode[:3]] {
+			seen[r.FunctionCode[:3]] = true
+			codes = append(codes, r.FunctionCode[:3])
+		}
+	}
+	sort.Strings(codes)
+	return codes
+}
+
+// SumOf sums the amounts of the rows that sel selects.
+func (b *Budget) SumOf(sel func(Row) bool) decimal.Decimal {
+	total := decimal.Zero
+	for _, r := range b.Rows {
+		if sel(r) {
+			total = total.Add(r.Value())
+		}
+	}
+	return total
 }

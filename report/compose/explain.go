@@ -28,20 +28,7 @@ func Explain(b *budget.Budget, attachments []string) *layout.Document {
 	explainPartOne(doc, c)
 	explainPartTwo(doc, c)
 	explainPartThree(doc, c)
-	if len(attachments) > 0 {
-		doc.Add(&layout.Spacer{Lines: 1})
-		for i, a := range attachments {
-			lead := "　　　"
-			if i == 0 {
-				lead = "附件："
-			}
-			lead += fmt.Sprintf("%d. ", i+1)
-			doc.Add(&layout.Paragraph{
-				Text:  layout.Plain(lead + a),
-				Style: layout.Style{Font: layout.FontBody, Indent: 2, HangAfter: lead},
-			})
-		}
-	}
+	attachmentList(doc, attachments)
 	doc.Add(&layout.Signature{Name: c.text(b.Unit.Name, "unit.name"), Date: c.text(b.Date.Chinese(), "date")})
 	return doc
 }

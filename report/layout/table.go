@@ -58,7 +58,15 @@ type Number struct {
 	// Sum, when set, makes the cell the sum of the same column's rows
 	// [FirstRow, LastRow] (table row indexes); Value is the cached result.
 	Sum *RowRange
+	// Terms, when set, makes the cell the sum of the cells at these
+	// positions, anywhere in the table; Value is the cached result. A
+	// spreadsheet writes it as a SUM formula, so that totals follow an
+	// edited cell.
+	Terms []CellRef
 }
+
+// CellRef is a cell's position: table row index and column.
+type CellRef struct{ Row, Col int }
 
 // RowRange is an inclusive range of table rows.
 type RowRange struct{ FirstRow, LastRow int }

@@ -86,6 +86,15 @@ func Dump(d *Document) string {
 						if s := c.Number.Sum; s != nil {
 							fmt.Fprintf(&b, " sum=%d..%d", s.FirstRow, s.LastRow)
 						}
+						if len(c.Number.Terms) > 0 {
+							b.WriteString(" terms=")
+							for i, ref := range c.Number.Terms {
+								if i > 0 {
+									b.WriteString(",")
+								}
+								fmt.Fprintf(&b, "%d:%d", ref.Row, ref.Col)
+							}
+						}
 					}
 					b.WriteString("]")
 				}

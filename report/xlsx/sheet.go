@@ -3,6 +3,7 @@ package xlsx
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -199,7 +200,48 @@ func value(c *layout.Cell, style, col, first int) (excelize.Cell, error) {
 		name, _ := excelize.ColumnNumberToName(col + 1)
 		cell.Formula = fmt.Sprintf("SUM(%s%d:%s%d)", name, first+s.FirstRow, name, first+s.LastRow)
 	}
+	if len(c.Number.Terms) > 0 {
+		cell.Formula = sumFormula(c.Number.Terms, first)
+	}
 	return cell, nil
+}
+
+// maxArgs is how many arguments a spreadsheet function takes at most.
+const maxArgs = 255
+
+// sumFormula is SUM over the cells of terms, with runs of rows in one
+// column written as ranges (SUM(C7,C9:C11,D7)); past maxArgs arguments the
+// sum is nested.
+func sumFormula(terms []layout.CellRef, first int) string {
+	refs := append([]layout.CellRef(nil), terms...)
+	sort.Slice(refs, func(i, j int) bool {
+		if refs[i].Col != refs[j].Col {
+			return refs[i].Col < refs[j].Col
+		}
+		return refs[i].Row < refs[j].Row
+	})
+	var args []string
+	for i := 0; i < len(refs); {
+		j := i
+		for j+1 < len(refs) && refs[j+1].Col == refs[i].Col && refs[j+1].Row == refs[j].Row+1 {
+			j++
+		}
+		a, _ := excelize.CoordinatesToCellName(refs[i].Col+1, first+refs[i].Row)
+		if j > i {
+			b, _ := excelize.CoordinatesToCellName(refs[j].Col+1, first+refs[j].Row)
+			a += ":" + b
+		}
+		args = append(args, a)
+		i = j + 1
+	}
+	for len(args) > maxArgs {
+		var nested []string
+		for i := 0; i < len(args); i += maxArgs {
+			nested = append(nested, "SUM("+strings.Join(args[i:min(i+maxArgs, len(args))], ",")+")")
+		}
+		args = nested
+	}
+	return "SUM(" + strings.Join(args, ",") + ")"
 }
 
 // columnWidths turns the layout's relative widths (characters of body

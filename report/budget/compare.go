@@ -1,0 +1,147 @@
+package budget
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/shopspring/decimal"
+)
+
+// Figure is one figure the standard explanation compares with last year,
+// with the key a reason for its change is given under.
+type Figure struct {
+	Key               string
+	Label             string // what the figure is, for messages
+	Current, Previous decimal.Decimal
+}
+
+// Reason keys that are not function codes or fund names.
+const (
+	KeyTotal       = "total"
+	KeyBasic       = "basic"
+	KeyProject     = "project"
+	KeyPersonnel   = "personnel"
+	KeyPublic      = "public"
+	KeyThreePublic = "three_public"
+	KeyRunningCost = "running_cost"
+)
+
+// threePublicKeys name the kinds of 三公 spending for reasons.
+var threePublicKeys = []struct {
+	key, label string
+	of         func(ThreePublic) decimal.Decimal
+}{
+	{KeyThreePublic + ".overseas_travel", "因公出国（境）费", func(t ThreePublic) decimal.Decimal { return t.OverseasTravel }},
+	{KeyThreePublic + ".vehicle_purchase", "公务用车购置费", func(t ThreePublic) decimal.Decimal { return t.VehiclePurchase }},
+	{KeyThreePublic + ".vehicle_operation", "公务用车运行费", func(t ThreePublic) decimal.Decimal { return t.VehicleOperation }},
+	{KeyThreePublic + ".reception", "公务接待费", func(t ThreePublic) decimal.Decimal { return t.Reception }},
+}
+
+// RunningCostFigure is 机关运行经费 by the ledger: the 公用经费 (basic
+// spending outside 人员经费) of 一般公共预算拨款.
+func (b *Budget) RunningCostFigure() decimal.Decimal {
+	kinds := b.KindOf()
+	return b.SumOf(func(r Row) bool {
+		return r.FundName() == DefaultFund && kinds[r.Category] == Basic && !Personnel(r.EconomicCode)
+	})
+}
+
+// Figures lists the figures compared with last year: totals, funds, 基本 and
+// 项目, 人员 and 公用经费, each 项 of the general budget and of the
+// government funds, 三公 and 机关运行经费. Without last year's budget the
+// previous amounts are zero.
+func (b *Budget) Figures() []Figure {
+	prev := b.Previous
+	if prev == nil {
+		prev = &Budget{}
+	}
+	var out []Figure
+	add := func(key, label string, of func(*Budget) decimal.Decimal) {
+		out = append(out, Figure{Key: key, Label: label, Current: of(b), Previous: of(prev)})
+	}
+	all := func(Row) bool { return true }
+	add(KeyTotal, "收支总计", func(x *Budget) decimal.Decimal { return x.SumOf(all) })
+	for _, k := range []struct {
+		key   string
+		kind  Kind
+		label string
+	}{{KeyBasic, Basic, "基本支出"}, {KeyProject, Project, "项目支出"}} {
+		add(k.key, k.label, func(x *Budget) decimal.Decimal { return RowTotal(x.RowsOf(k.kind)) })
+	}
+	for _, s := range FundSources {
+		add(s.Name, s.Name, func(x *Budget) decimal.Decimal { return x.SumOf(func(r Row) bool { return r.FundName() == s.Name }) })
+	}
+	for _, p := range []struct {
+		key       string
+		personnel bool
+		label     string
+	}{{KeyPersonnel, true, "人员经费"}, {KeyPublic, false, "公用经费"}} {
+		add(p.key, p.label, func(x *Budget) decimal.Decimal {
+			kinds := x.KindOf()
+			return x.SumOf(func(r Row) bool {
+				return r.FundName() == DefaultFund && kinds[r.Category] == Basic && Personnel(r.EconomicCode) == p.personnel
+			})
+		})
+	}
+	for _, fund := range []string{DefaultFund, "政府性基金预算拨款", "国有资本经营预算拨款"} {
+		for _, code := range itemCodes(b, fund) {
+			add(code, fmt.Sprintf("%s %s", fund, code), func(x *Budget) decimal.Decimal {
+				return x.SumOf(func(r Row) bool { return r.FundName() == fund && r.FunctionCode == code })
+			})
+		}
+	}
+	add(KeyThreePublic, "“三公”经费", func(x *Budget) decimal.Decimal { return x.ThreePublicFigures().Total() })
+	for _, k := range threePublicKeys {
+		add(k.key, k.label, func(x *Budget) decimal.Decimal { return k.of(x.ThreePublicFigures()) })
+	}
+	add(KeyRunningCost, "机关运行经费", (*Budget).RunningCostFigure)
+	return out
+}
+
+// itemCodes are the 项 codes of a fund's rows with an amount, in order.
+func itemCodes(b *Budget, fund string) []string {
+	seen := make(map[string]bool)
+	var codes []string
+	for _, r := range b.Rows {
+		if r.FundName() == fund && r.Amount.Valid && !seen[r.FunctionCode] {
+			seen[r.FunctionCode] = true
+			codes = append(codes, r.FunctionCode)
+		}
+	}
+	sort.Strings(codes)
+	return codes
+}
+
+// Reason returns the reason given for key, or "".
+func (b *Budget) Reason(key string) string {
+	for _, r := range b.Reasons {
+		if r.Key == key {
+			return r.Text
+		}
+	}
+	return ""
+}
+
+// reasonKeys are the keys a reason may be given under: the fixed ones, the
+// funds, and every 类, 款 and 项 code of this year's or last year's rows.
+func (b *Budget) reasonKeys() map[string]bool {
+	keys := map[string]bool{KeyTotal: true, KeyBasic: true, KeyProject: true, KeyPersonnel: true,
+		KeyPublic: true, KeyThreePublic: true, KeyRunningCost: true}
+	for _, k := range threePublicKeys {
+		keys[k.key] = true
+	}
+	for _, s := range FundSources {
+		keys[s.Name] = true
+	}
+	for _, x := range []*Budget{b, b.Previous} {
+		if x == nil {
+			continue
+		}
+		for _, r := range x.Rows {
+			if len(r.FunctionCode) == 7 {
+				keys[r.FunctionCode[:3]], keys[r.FunctionCode[:5]], keys[r.FunctionCode] = true, true, true
+			}
+		}
+	}
+	return keys
+}

@@ -1,0 +1,244 @@
+package compose
+
+import (
+	"sort"
+	"strconv"
+
+	"github.com/shopspring/decimal"
+
+	"budgetdoc/report/budget"
+	"budgetdoc/report/layout"
+)
+
+// A code table is a standard table whose lines are a code tree — function
+// codes 类/款/项 or economic codes 类/款 — under a 合计 line: a leaf line
+// sums the ledger rows of its code, a parent line sums its children, and
+// 合计 sums the top level.
+
+// column is an amount column of a code table.
+type column struct {
+	head  string
+	group string // a heading over consecutive columns of the same group
+	// of selects the rows a leaf column sums; sumOf instead makes the
+	// column the sum of other columns (indexes) of the same line.
+	of    func(budget.Row) bool
+	sumOf []int
+}
+
+// codeTable describes a code table.
+type codeTable struct {
+	doc   budget.Document
+	name  string // the table's name, after <单位名称><年度>年
+	codes string // the code column's heading
+	rows  func(budget.Row) bool
+	// levels are the code's prefixes from the top: function codes 3, 5, 7;
+	// economic codes 3, 5.
+	levels []int
+	code   func(budget.Row) string
+	names  func(code string) string
+	cols   []column
+	empty  string // the note of an empty table
+}
+
+// node is one line of the tree with its exact sums in 元, per column.
+type node struct {
+	code     string
+	exact    []decimal.Decimal
+	children []*node
+	row      int // the layout row it is printed in
+}
+
+func (ct *codeTable) compose(b *budget.Budget) *layout.Table {
+	u := unitOf(b)
+	fixed := 2 // code and name
+	t := &layout.Table{
+		Name: ct.name, Title: standardTitle(b, ct.name), Unit: "单位：" + u.name(),
+		Size: 10.5, Orientation: layout.Portrait,
+	}
+	if len(ct.cols) > 5 {
+		t.Orientation = layout.Landscape
+	}
+	ct.header(t)
+	root := ct.tree(b)
+	// Line order: 合计 first, then the tree depth first.
+	var order []*node
+	var walk func(n *node, depth int)
+	walk = func(n *node, depth int) {
+		n.row = len(t.Rows) + len(order)
+		order = append(order, n)
+		for _, c := range n.children {
+			walk(c, depth+1)
+		}
+	}
+	walk(root, 0)
+	for _, n := range order {
+		cells := []layout.Cell{label(n.code, layout.Left), label(ct.lineName(n), layout.Left)}
+		if n == root {
+			cells = []layout.Cell{{Text: layout.Plain("合计"), ColSpan: 2, Align: layout.Center, Header: true}}
+		}
+		for c, col := range ct.cols {
+			value := u.round(n.exact[c])
+			var terms []layout.CellRef
+			switch {
+			case len(n.children) > 0:
+				for _, ch := range n.children {
+					terms = append(terms, layout.CellRef{Row: ch.row, Col: fixed + c})
+				}
+			case len(col.sumOf) > 0:
+				for _, k := range col.sumOf {
+					terms = append(terms, layout.CellRef{Row: n.row, Col: fixed + k})
+				}
+			case n == root: // an empty table's 合计: nothing to sum
+			}
+			cells = append(cells, amount(value, terms))
+		}
+		t.Rows = append(t.Rows, layout.Row{Cells: cells})
+	}
+	if len(root.children) == 0 {
+		t.Rows = append(t.Rows, layout.Row{Cells: []layout.Cell{
+			{Text: layout.Plain(ct.empty), ColSpan: fixed + len(ct.cols), Align: layout.Left},
+		}})
+	}
+	t.Columns = ct.widths(u, order)
+	return t
+}
+
+// lineName is a line's 科目名称, indented by level.
+func (ct *codeTable) lineName(n *node) string {
+	indent := ""
+	for _, l := range ct.levels {
+		if len(n.code) > l {
+			indent += "　"
+		}
+	}
+	return indent + ct.names(n.code)
+}
+
+// header writes the heading rows: one, or two when columns are grouped.
+func (ct *codeTable) header(t *layout.Table) {
+	grouped := false
+	for _, c := range ct.cols {
+		grouped = grouped || c.group != ""
+	}
+	rows := 1
+	if grouped {
+		rows = 2
+	}
+	top := []layout.Cell{layout.HeaderCell(ct.codes, rows, 1), layout.HeaderCell("科目名称", rows, 1)}
+	var sub []layout.Cell
+	for i := 0; i < len(ct.cols); {
+		c := ct.cols[i]
+		if c.group == "" {
+			top = append(top, layout.HeaderCell(c.head, rows, 1))
+			i++
+			continue
+		}
+		j := i
+		for j < len(ct.cols) && ct.cols[j].group == c.group {
+			sub = append(sub, layout.HeaderCell(ct.cols[j].head, 1, 1))
+			j++
+		}
+		top = append(top, layout.HeaderCell(c.group, 1, j-i))
+		i = j
+	}
+	t.Rows = append(t.Rows, layout.Row{Cells: top})
+	if grouped {
+		t.Rows = append(t.Rows, layout.Row{Cells: sub})
+	}
+	t.HeaderRows = rows
+}
+
+// tree sums the table's rows into the code tree.
+func (ct *codeTable) tree(b *budget.Budget) *node {
+	zero := func() []decimal.Decimal { return make([]decimal.Decimal, len(ct.cols)) }
+	leaves := make(map[string][]decimal.Decimal)
+	for _, r := range b.Rows {
+		if !r.Amount.Valid || !ct.rows(r) {
+			continue
+		}
+		code := ct.code(r)
+		if len(code) < ct.levels[len(ct.levels)-1] {
+			continue // no code of the table's kind; Check reports it
+		}
+		if leaves[code] == nil {
+			leaves[code] = zero()
+		}
+		for c, col := range ct.cols {
+			if col.of != nil && col.of(r) {
+				leaves[code][c] = leaves[code][c].Add(r.Value())
+			}
+		}
+	}
+	var codes []string
+	for code := range leaves {
+		codes = append(codes, code)
+	}
+	sort.Strings(codes)
+	root := &node{exact: zero()}
+	byCode := map[string]*node{}
+	for _, code := range codes {
+		parent := root
+		for _, l := range ct.levels {
+			prefix := code[:l]
+			n := byCode[prefix]
+			if n == nil {
+				n = &node{code: prefix, exact: zero()}
+				byCode[prefix] = n
+				parent.children = append(parent.children, n)
+			}
+			parent = n
+		}
+		parent.exact = leaves[code]
+	}
+	// Row-wise totals of the leaves, then parents from their children.
+	var sum func(n *node)
+	sum = func(n *node) {
+		if len(n.children) == 0 {
+			done := make([]bool, len(ct.cols))
+			var total func(c int) decimal.Decimal
+			total = func(c int) decimal.Decimal {
+				if !done[c] {
+					done[c] = true
+					for _, k := range ct.cols[c].sumOf {
+						n.exact[c] = n.exact[c].Add(total(k))
+					}
+				}
+				return n.exact[c]
+			}
+			for c := range ct.cols {
+				total(c)
+			}
+			return
+		}
+		for _, ch := range n.children {
+			sum(ch)
+			for c := range ct.cols {
+				n.exact[c] = n.exact[c].Add(ch.exact[c])
+			}
+		}
+	}
+	sum(root)
+	return root
+}
+
+// widths sizes the columns from what they print: the code and name
+// columns by their longest text (names wrap past 12 characters), an amount
+// column by its widest figure.
+func (ct *codeTable) widths(u moneyUnit, order []*node) []layout.Column {
+	codeW, nameW := textWidth(ct.codes)/2+0.5, 6.0
+	for _, n := range order {
+		codeW = max(codeW, textWidth(n.code))
+		nameW = max(nameW, textWidth(ct.lineName(n)))
+	}
+	cols := []layout.Column{{Width: codeW}, {Width: min(nameW, 13)}}
+	for c := range ct.cols {
+		var figures []decimal.Decimal
+		for _, n := range order {
+			figures = append(figures, u.round(n.exact[c]))
+		}
+		cols = append(cols, layout.Column{Width: amountWidth(figures)})
+	}
+	return cols
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
