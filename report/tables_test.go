@@ -105,7 +105,7 @@ func TestSampleFormsInPDF(t *testing.T) {
 }
 
 // A long project table and a long form: every page of each starts with its
-// header rows, every row is set exactly once and whole, the total adds up.
+// header rows (continuation pages with 续表 first), every row is set exactly once and whole, the total adds up.
 func TestLongTablesPaginate(t *testing.T) {
 	b := synth.Budget(synth.Options{Seed: 1, Rows: 300, Forms: 1, Indicators: 60})
 	bl, _ := report.New()
@@ -133,6 +133,10 @@ func TestLongTablesPaginate(t *testing.T) {
 	for i, p := range tablePages {
 		if i == 0 {
 			p = p[strings.Index(p, "单位：元")+len("单位：元"):]
+		} else if !strings.HasPrefix(p, "续表单位：元") {
+			t.Errorf("project table page %d does not start with 续表 and the unit: %.40s", i+1, p)
+		} else {
+			p = strings.TrimPrefix(p, "续表单位：元")
 		}
 		if !strings.HasPrefix(p, header) {
 			t.Errorf("project table page %d does not start with the header: %.40s", i+1, p)
@@ -158,7 +162,7 @@ func TestLongTablesPaginate(t *testing.T) {
 		t.Errorf("the table lacks %q", want)
 	}
 	for i, p := range formPages {
-		if i > 0 && !strings.HasPrefix(p, formHeader) {
+		if i > 0 && !strings.HasPrefix(p, "续表"+formHeader) {
 			t.Errorf("form page %d does not start with the indicator header: %.40s", i+1, p)
 		}
 	}

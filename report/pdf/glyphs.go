@@ -51,11 +51,20 @@ func (es GlyphErrors) Error() string {
 // of the role it is set in.
 func CheckGlyphs(doc *layout.Document, set *fonts.Set) GlyphErrors {
 	var errs GlyphErrors
-	layout.Walk(doc, func(t layout.Text, role layout.Font) {
+	check := func(t layout.Text, role layout.Font) {
 		face := set.Face(fonts.Role(role))
 		for _, r := range face.Missing(t.S) {
 			errs = append(errs, GlyphError{Char: r, Face: face.Name, Role: role, Origin: t.Origin})
 		}
-	})
+	}
+	layout.Walk(doc, check)
+	// The renderer's own 续表 over a table's continuation pages: a face
+	// without it would print empty boxes.
+	for _, b := range doc.Blocks {
+		if _, ok := b.(*layout.Table); ok {
+			check(layout.Text{S: continuedMark, Origin: layout.Origin{Path: "续表 (the mark over a table's continuation pages)"}}, layout.FontTable)
+			break
+		}
+	}
 	return errs
 }

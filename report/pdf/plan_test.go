@@ -114,7 +114,7 @@ func TestTOCTargets(t *testing.T) {
 }
 
 // A row taller than a page continues on the next pages, losing no line,
-// each page opening with the repeated header.
+// each page opening with 续表 and the repeated header.
 func TestTallRowSplits(t *testing.T) {
 	long := strings.Repeat("做好政务服务中心日常运营，确保设备正常运行。", 150)
 	table := &layout.Table{
@@ -135,8 +135,11 @@ func TestTallRowSplits(t *testing.T) {
 		if len(pg.tables) != 1 || pg.tables[0].rows[0] != 0 {
 			t.Errorf("page %d does not start with the header row: %v", i+1, pg.tables)
 		}
-		for _, r := range pg.runs {
-			if r.text != "项目" && r.text != "目标" {
+		for k, r := range pg.runs {
+			if (r.text == continuedMark) != (i > 0 && k == 0) {
+				t.Errorf("page %d: run %d is %q; 续表 opens every continuation page, and only those", i+1, k, r.text)
+			}
+			if r.text != "项目" && r.text != "目标" && r.text != continuedMark {
 				text.WriteString(r.text)
 			}
 		}

@@ -37,8 +37,8 @@ func Render(doc *layout.Document, opts Options) ([]byte, error) {
 
 // generated are the characters the renderer sets besides the document's
 // texts: page numbers (— 12 —), TOC leaders and numbers, the space between
-// a label and its title.
-const generated = "0123456789— .　"
+// a label and its title, and 续表 over a table's continuation pages.
+const generated = "0123456789— .　" + continuedMark
 
 // charsOf lists every character the document can print, in any face: a
 // heading's text is also set in the body face in the table of contents.

@@ -1,31 +1,51 @@
 package pdf
 
 import (
-	"strings"
-
 	"budgetdoc/report/layout"
-	"budgetdoc/report/pdf/cjk"
 )
 
-// tableLayouter sets one table: column widths and row heights (this file),
-// the rows on each page with repeated headers (table_paginate.go), and the
-// cells and rules of each page (table_draw.go).
+// tableLayouter sets one table: how it fits and its column widths and row
+// heights (this file), the cells' lines (table_text.go), the rows on each
+// page with repeated headers (table_paginate.go), and the cells and rules
+// of each page (table_draw.go).
 type tableLayouter struct {
-	p    *planner
-	t    *layout.Table
-	g    *layout.Grid
-	size float64 // text size
-	pad  float64 // horizontal cell padding
-	vpad float64 // vertical cell padding
-	lh   float64 // line height
+	p     *planner
+	t     *layout.Table
+	g     *layout.Grid
+	paras map[[2]int][]cellPara // each origin cell's text, measured at 1 pt
 
+	tableFit
 	colX    []float64           // left edge of each column, and the right edge last
 	cells   map[[2]int][]string // each origin cell's broken lines
 	heights []float64           // each row's height
 }
 
-// renderTable sets a table's title and unit line on the grid, then the
-// table itself, continuing it over as many pages as it needs.
+// tableFit is a size and padding a table is set in.
+type tableFit struct {
+	size float64 // text size
+	pad  float64 // horizontal cell padding
+	vpad float64 // vertical cell padding
+	lh   float64 // line height
+}
+
+// fitsFor lists the settings a table of the given size tries, in order:
+// its own size, then tighter padding and leading, then sizes half a point
+// smaller at a time down to 小五, 9 pt, never below.
+func fitsFor(size float64) []tableFit {
+	fits := []tableFit{{size, size * 0.4, size * 0.3, size * 1.35}}
+	for s := size; s >= minTableSize; s -= 0.5 {
+		fits = append(fits, tableFit{s, s * 0.25, s * 0.15, s * 1.25})
+	}
+	return fits
+}
+
+// minTableSize is the smallest size a table is set in to fit a page: 小五.
+const minTableSize = 9
+
+// renderTable sets a table's title and unit line, then the table. It
+// keeps the table on one page when it can: first at its own size on this
+// page or a new one, then tighter, then smaller, and only then lets it run
+// over pages at its own size.
 func (p *planner) renderTable(t *layout.Table) error {
 	g, err := layout.Resolve(t)
 	if err != nil {
@@ -34,59 +54,140 @@ func (p *planner) renderTable(t *layout.Table) error {
 	if p.cur == nil {
 		p.newPage()
 	}
-	tl := &tableLayouter{p: p, t: t, g: g, size: t.Size}
-	if tl.size == 0 {
-		tl.size = 12 // 小四
+	tl := &tableLayouter{p: p, t: t, g: g, paras: make(map[[2]int][]cellPara)}
+	for r := 0; r < g.Rows; r++ {
+		for c := 0; c < g.Cols; c++ {
+			if g.IsOrigin(r, c) {
+				cell := g.Slots[r][c].Cell
+				font := tl.style(cell, 1).font
+				tl.paras[[2]int{r, c}] = cellParas(cell.Text.S, func(r rune) float64 { return p.m.width(font, r) })
+			}
+		}
 	}
-	tl.pad, tl.vpad, tl.lh = tl.size*0.4, tl.size*0.3, tl.size*1.35
-	tl.columns()
-	tl.measure()
+	size := t.Size
+	if size == 0 {
+		size = 12 // 小四
+	}
+	fits := fitsFor(size)
+	head := 0 // grid lines above the table
+	titleStyle := layout.Style{Font: layout.FontTitle, Size: 18, Align: layout.Center}
 	if t.Title.S != "" {
-		p.ensure(3)
-		p.paragraph(t.Title.S, layout.Style{Font: layout.FontTitle, Size: 18, Align: layout.Center})
+		head += p.linesOf(t.Title.S, titleStyle)
 	}
 	if t.Unit != "" {
-		p.ensure(2)
+		head++
+	}
+	frame := frameFor(p.orient)
+	room := func(fresh bool) float64 {
+		start := p.line
+		if fresh {
+			start = 0
+		}
+		return frame.height - float64(start+head)*linePitch
+	}
+	chosen := false
+	for _, fresh := range []bool{false, true} {
+		if fresh && p.line == 0 {
+			continue // this page is a fresh one
+		}
+		for _, f := range fits {
+			if float64(g.Rows)*(f.lh+2*f.vpad) > room(fresh) || !tl.columns(f) {
+				continue
+			}
+			tl.measure()
+			tl.tighten()
+			if sum(tl.heights) <= room(fresh)+0.01 {
+				chosen = true
+				if fresh {
+					p.newPage()
+				}
+				break
+			}
+		}
+		if chosen {
+			break
+		}
+	}
+	if !chosen {
+		// Over pages: the largest size at which no figure has to break.
+		f := fits[len(fits)-1]
+		for _, c := range fits {
+			if tl.columns(c) {
+				f = c
+				break
+			}
+		}
+		tl.columns(f)
+		tl.measure()
+		tl.tighten()
+		// The title goes over with the header and the first row when they
+		// do not fit under it here.
+		first := 0.0
+		for r := 0; r <= min(t.HeaderRows, g.Rows-1); r++ {
+			first += tl.heights[r]
+		}
+		if p.line > 0 && first > room(false) {
+			p.newPage()
+		}
+	}
+	if t.Title.S != "" {
+		p.ensure(head)
+		p.paragraph(t.Title.S, titleStyle)
+	}
+	if t.Unit != "" {
+		p.ensure(1)
 		p.paragraph(t.Unit, layout.Style{Font: layout.FontTable, Size: tl.size, Align: layout.Right})
 	}
 	tl.paginate()
 	return nil
 }
 
-// columns scales the relative column widths to the type area's width.
-func (tl *tableLayouter) columns() {
-	f := tl.p.cur.frame
-	total := 0.0
-	for _, c := range tl.t.Columns {
-		total += c.Width
+func sum(xs []float64) float64 {
+	s := 0.0
+	for _, x := range xs {
+		s += x
 	}
-	x := f.left
-	tl.colX = make([]float64, 0, len(tl.t.Columns)+1)
-	for _, c := range tl.t.Columns {
-		tl.colX = append(tl.colX, x)
-		x += c.Width / total * f.width
-	}
-	tl.colX = append(tl.colX, f.left+f.width)
+	return s
 }
 
-func (tl *tableLayouter) style(c *layout.Cell) textStyle {
+// columns sets the fit and sizes the columns from their content to fill
+// the type area's width. It reports whether every figure and word that
+// must not break has room.
+func (tl *tableLayouter) columns(f tableFit) bool {
+	tl.tableFit = f
+	fr := tl.p.cur.frame
+	widths, ok := tl.g.ColumnWidths(fr.width, func(r, c int, _ *layout.Cell) (float64, float64) {
+		mn, nat := 0.0, 0.0
+		for _, cp := range tl.paras[[2]int{r, c}] {
+			mn, nat = max(mn, cp.min), max(nat, cp.nat)
+		}
+		return mn*f.size + 2*f.pad, nat*f.size + 2*f.pad
+	})
+	x := fr.left
+	tl.colX = make([]float64, 0, len(widths)+1)
+	for _, w := range widths {
+		tl.colX = append(tl.colX, x)
+		x += w
+	}
+	tl.colX = append(tl.colX, fr.left+fr.width)
+	return ok
+}
+
+func (tl *tableLayouter) style(c *layout.Cell, size float64) textStyle {
 	font := layout.FontTable
 	if c.Header {
 		font = layout.FontTableHeader
 	}
-	return textStyle{font: font, size: tl.size}
+	return textStyle{font: font, size: size}
 }
 
-// breakCell breaks a cell's text into lines that fit its width; a newline in
-// the text starts a new line.
-func (tl *tableLayouter) breakCell(c *layout.Cell, width float64) []string {
-	st := tl.style(c)
-	measure := func(r rune) float64 { return tl.p.m.width(st.font, r) * st.size }
+// breakCell breaks an origin cell's paragraphs into balanced lines that
+// fit its width.
+func (tl *tableLayouter) breakCell(r, c int, width float64) []string {
 	var out []string
-	for _, para := range strings.Split(c.Text.S, "\n") {
-		rs := []rune(para)
-		for _, l := range cjk.Break(rs, width, width, measure) {
-			out = append(out, string(l.Visible(rs)))
+	for _, cp := range tl.paras[[2]int{r, c}] {
+		for _, l := range cp.balanced(width / tl.size) {
+			out = append(out, cp.text(l))
 		}
 	}
 	return out
@@ -99,8 +200,88 @@ func (tl *tableLayouter) measure() {
 	tl.cells = make(map[[2]int][]string)
 	tl.heights = tl.g.RowHeights(tl.lh+2*tl.vpad, func(r, c int, cell *layout.Cell) float64 {
 		_, cs := cell.Span()
-		lines := tl.breakCell(cell, tl.colX[c+cs]-tl.colX[c]-2*tl.pad)
+		lines := tl.breakCell(r, c, tl.colX[c+cs]-tl.colX[c]-2*tl.pad)
 		tl.cells[[2]int{r, c}] = lines
 		return float64(max(len(lines), 1))*tl.lh + 2*tl.vpad
 	})
+}
+
+// tighten narrows every column to what its lines use and gives the width
+// it frees to the columns whose cells wrap, in proportion to their
+// natural width, so that a cell widens where there is room rather than
+// leave it blank beside short texts; then it breaks the cells again.
+func (tl *tableLayouter) tighten() {
+	g, cols := tl.g, tl.g.Cols
+	for round := 0; round < 2; round++ {
+		used, nats := make([]float64, cols), make([]float64, cols)
+		wraps := make([]bool, cols)
+		type spanNeed struct {
+			c, n  int
+			need  float64
+			wraps bool
+		}
+		var spans []spanNeed
+		for r := 0; r < g.Rows; r++ {
+			for c := 0; c < cols; c++ {
+				if !g.IsOrigin(r, c) {
+					continue
+				}
+				cell := g.Slots[r][c].Cell
+				st := tl.style(cell, tl.size)
+				lines := tl.cells[[2]int{r, c}]
+				w, nat := 0.0, 0.0
+				for _, l := range lines {
+					w = max(w, tl.p.m.textWidth(st, l))
+				}
+				for _, cp := range tl.paras[[2]int{r, c}] {
+					nat = max(nat, cp.nat*tl.size)
+				}
+				w += 2 * tl.pad
+				if _, cs := cell.Span(); cs > 1 {
+					spans = append(spans, spanNeed{c, cs, w, len(lines) > len(tl.paras[[2]int{r, c}])})
+					continue
+				}
+				used[c], nats[c] = max(used[c], w), max(nats[c], nat+2*tl.pad)
+				wraps[c] = wraps[c] || len(lines) > len(tl.paras[[2]int{r, c}])
+			}
+		}
+		for _, s := range spans {
+			have := 0.0
+			for c := s.c; c < s.c+s.n; c++ {
+				have += used[c]
+			}
+			for c := s.c; c < s.c+s.n; c++ {
+				if have < s.need {
+					used[c] += (s.need - have) / float64(s.n)
+				}
+				wraps[c] = wraps[c] || s.wraps
+			}
+		}
+		free := tl.colX[cols] - tl.colX[0] - sum(used)
+		targets := make([]float64, cols) // how far each wrapping column may grow
+		any := false
+		for c := range targets {
+			if wraps[c] {
+				targets[c], any = max(nats[c], used[c]), true
+			} else {
+				targets[c] = used[c]
+			}
+		}
+		if free < 1 || !any {
+			return
+		}
+		widths := append([]float64(nil), used...)
+		free -= layout.Fill(widths, targets, free)
+		if free > 0 { // every wrapping column is whole: share the rest
+			for c := range widths {
+				widths[c] += free * widths[c] / sum(used)
+			}
+		}
+		x := tl.colX[0]
+		for c, w := range widths {
+			tl.colX[c] = x
+			x += w
+		}
+		tl.measure()
+	}
 }

@@ -57,7 +57,7 @@ func (tl *tableLayouter) drawCell(c *layout.Cell, lines []string, x, y, w, h flo
 	if fit := max(int(math.Floor((h-2*tl.vpad)/tl.lh+0.01)), 1); len(lines) > fit {
 		lines = lines[:fit]
 	}
-	st := tl.style(c)
+	st := tl.style(c, tl.size)
 	top := y + (h-float64(len(lines))*tl.lh)/2
 	for k, line := range lines {
 		lw := tl.p.m.textWidth(st, line)

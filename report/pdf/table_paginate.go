@@ -1,6 +1,10 @@
 package pdf
 
-import "math"
+import (
+	"math"
+
+	"budgetdoc/report/layout"
+)
 
 // piece is a table row set on a page: the whole row, or, for a row taller
 // than a page, count of its lines from first.
@@ -10,7 +14,8 @@ type piece struct {
 }
 
 // paginate puts the table's rows on pages: the header rows first, then body
-// rows while they fit; each continuation page starts with the repeated rows.
+// rows while they fit; each continuation page starts with 续表 and the
+// repeated rows.
 // A row is never split unless it alone is taller than a page; then its
 // lines continue on the next pages.
 func (tl *tableLayouter) paginate() {
@@ -41,7 +46,7 @@ func (tl *tableLayouter) paginate() {
 	newPage := func() {
 		tl.draw(pieces, y)
 		p.newPage()
-		y = p.lineTop(0)
+		y = tl.continued()
 		pieces, fixed = append([]piece(nil), repeat...), len(repeat)
 		used = y + tl.sum(repeat)
 	}
@@ -102,4 +107,21 @@ func (tl *tableLayouter) sum(pieces []piece) float64 {
 		h += tl.height(pc)
 	}
 	return h
+}
+
+// continuedMark heads every page a table continues on.
+const continuedMark = "续表"
+
+// continued sets 续表 flush left on a continuation page's first line, with
+// the table's unit flush right, and returns where the table goes on.
+func (tl *tableLayouter) continued() float64 {
+	pg, f := tl.p.cur, tl.p.cur.frame
+	st := textStyle{font: layout.FontTable, size: tl.size}
+	y := baseline(f.top, st.size, tl.lh)
+	pg.runs = append(pg.runs, run{x: f.left, y: y, text: continuedMark, font: st.font, size: st.size, block: tl.p.block})
+	if tl.t.Unit != "" {
+		x := f.left + f.width - tl.p.m.textWidth(st, tl.t.Unit)
+		pg.runs = append(pg.runs, run{x: x, y: y, text: tl.t.Unit, font: st.font, size: st.size, block: tl.p.block, line: 1})
+	}
+	return f.top + tl.lh + tl.vpad
 }

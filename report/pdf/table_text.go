@@ -1,0 +1,272 @@
+package pdf
+
+import (
+	"strings"
+	"unicode"
+
+	"budgetdoc/report/pdf/cjk"
+)
+
+// Table cells are broken by their own small breaker on top of the clreq
+// clusters of package cjk, because a cell asks more than running text:
+// a figure keeps its unit, operator and bracketed unit (3000万元,
+// ≥13459.00(平方米), 2021年底前), a 科目名称 breaks after its `-`
+// separators rather than inside a word, and a wrapped cell's lines are
+// balanced so that none ends with one lone character.
+
+// cellPara is one paragraph of a cell (cells break hard at newlines),
+// measured at 1 pt, cut into pieces that never break.
+type cellPara struct {
+	rs     []rune
+	starts []int     // each piece's first rune, then len(rs)
+	widths []float64 // each piece's width at 1 pt
+	soft   []bool    // a preferred break follows the piece
+	space  []bool    // the piece is white space
+	short  bool      // three characters or fewer: never broken
+
+	nat, min float64 // natural and minimum width at 1 pt
+}
+
+// cellParas cuts a cell's text into paragraphs and pieces.
+func cellParas(text string, measure func(rune) float64) []cellPara {
+	var out []cellPara
+	for _, s := range strings.Split(text, "\n") {
+		out = append(out, newCellPara([]rune(s), measure))
+	}
+	return out
+}
+
+func newCellPara(rs []rune, measure func(rune) float64) cellPara {
+	cp := cellPara{rs: rs}
+	clusters := append(cjk.Clusters(rs), len(rs))
+	for k := 0; k+1 < len(clusters); {
+		s, e := clusters[k], clusters[k+1]
+		k++
+		piece := rs[s:e]
+		switch {
+		case isOperator(piece) && k+1 < len(clusters) && isNumber(rs[clusters[k]:clusters[k+1]]):
+			k++ // ≥ with its number, then the number's unit below
+			e = clusters[k]
+			fallthrough
+		case isNumber(rs[s:e]):
+			k, e = bindUnit(rs, clusters, k, e)
+		case len(cp.starts) > 0 && isSeparator(piece) && !cp.space[len(cp.starts)-1]:
+			// A 科目名称's `-` stays with what precedes it; the break after
+			// it is preferred.
+			last := len(cp.starts) - 1
+			cp.widths[last] += width(piece, measure)
+			cp.soft[last] = true
+			continue
+		}
+		cp.starts = append(cp.starts, s)
+		cp.widths = append(cp.widths, width(rs[s:e], measure))
+		cp.soft = append(cp.soft, false)
+		cp.space = append(cp.space, isBlank(rs[s:e]))
+	}
+	cp.starts = append(cp.starts, len(rs))
+	cp.short = len([]rune(strings.TrimSpace(string(rs)))) <= 3
+	cp.nat = cp.natural()
+	cp.min = cp.minimum()
+	return cp
+}
+
+func width(rs []rune, measure func(rune) float64) float64 {
+	w := 0.0
+	for _, r := range rs {
+		w += measure(r)
+	}
+	return w
+}
+
+// bindUnit extends a number ending at clusters[k] (rune e) with what
+// belongs to it: a bracketed unit right after it, or up to three Han
+// characters (万元, 平方米, 年底前). It returns the next cluster and the
+// piece's end.
+func bindUnit(rs []rune, clusters []int, k, e int) (int, int) {
+	if k+1 < len(clusters) && (rs[e] == '(' || rs[e] == '（') {
+		for j := k; j+1 < len(clusters) && j < k+8; j++ {
+			c := rs[clusters[j]:clusters[j+1]]
+			if strings.ContainsAny(string(c), ")）") {
+				return j + 1, clusters[j+1]
+			}
+		}
+		return k, e
+	}
+	if !unicode.IsDigit(rs[e-1]) {
+		return k, e // 95% takes no unit
+	}
+	for n := 0; n < 3 && k+1 < len(clusters); n++ {
+		c := rs[clusters[k]:clusters[k+1]]
+		if !unicode.Is(unicode.Han, c[0]) {
+			break
+		}
+		k++
+		e = clusters[k]
+		if len(c) > 1 {
+			break // a closing mark ends the unit
+		}
+	}
+	return k, e
+}
+
+// isNumber reports whether a piece is a figure: it ends with a digit or a
+// percent sign.
+func isNumber(rs []rune) bool {
+	r := rs[len(rs)-1]
+	return unicode.IsDigit(r) || r == '%' || r == '％'
+}
+
+func isOperator(rs []rune) bool {
+	return len(rs) == 1 && strings.ContainsRune("≥≤＞＜><=＝±+＋~～", rs[0])
+}
+
+func isSeparator(rs []rune) bool {
+	return len(rs) == 1 && (rs[0] == '-' || rs[0] == '－')
+}
+
+func isBlank(rs []rune) bool {
+	return strings.Trim(string(rs), " 　\t") == ""
+}
+
+// natural is the paragraph's width on one line; widest is its widest piece,
+// or all of it when it is short.
+func (cp cellPara) natural() float64 {
+	w := 0.0
+	for i, pw := range cp.widths {
+		if !cp.space[i] || i < len(cp.widths)-1 {
+			w += pw
+		}
+	}
+	return w
+}
+
+func (cp cellPara) widest() float64 {
+	if cp.short {
+		return cp.natural()
+	}
+	w := 0.0
+	for _, pw := range cp.widths {
+		w = max(w, pw)
+	}
+	return w
+}
+
+// span is a line as a range of pieces [from, to).
+type span struct{ from, to int }
+
+const fitSlack = 1e-6 // at 1 pt: rounding must not push a full line's last piece down
+
+// lines breaks the paragraph greedily into lines of width w (at 1 pt). A
+// line that overflows ends after its last preferred break instead when
+// that leaves it at least half full. A piece wider than a line has a line
+// to itself.
+func (cp cellPara) lines(w float64) []span {
+	var out []span
+	n := len(cp.widths)
+	from, used, pending := 0, 0.0, 0.0
+	soft, softUsed := -1, 0.0
+	for i := 0; i < n; i++ {
+		pw := cp.widths[i]
+		if cp.space[i] {
+			if i == from {
+				from++ // no line starts with a space
+			} else {
+				pending += pw
+			}
+			continue
+		}
+		if i > from && used+pending+pw > w+fitSlack {
+			end := i
+			if soft >= from && softUsed >= w/2 {
+				end = soft + 1
+			}
+			out = append(out, span{from, end})
+			from, used, pending, soft = end, 0, 0, -1
+			for from < i && cp.space[from] {
+				from++
+			}
+			for j := from; j < i; j++ {
+				used += cp.widths[j]
+				if cp.soft[j] {
+					soft, softUsed = j, used
+				}
+			}
+		}
+		used += pending + pw
+		pending = 0
+		if cp.soft[i] {
+			soft, softUsed = i, used
+		}
+	}
+	if from < n || len(out) == 0 {
+		out = append(out, span{from, n})
+	}
+	return out
+}
+
+// balanced breaks the paragraph into as few lines as w allows, then
+// narrows the measure as far as it can without adding a line, so the lines
+// come out even; a last line of one lone character takes the previous
+// line's last piece.
+func (cp cellPara) balanced(w float64) []span {
+	ls := cp.lines(w)
+	if len(ls) < 2 {
+		return ls
+	}
+	lo, hi := cp.widest(), w
+	for hi-lo > 0.01 {
+		mid := (lo + hi) / 2
+		if len(cp.lines(mid)) == len(ls) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	if hi < w {
+		ls = cp.lines(hi)
+	}
+	last, prev := &ls[len(ls)-1], &ls[len(ls)-2]
+	if cp.lone(*last) && prev.to-prev.from > 1 && !cp.space[prev.to-1] {
+		prev.to--
+		last.from--
+	}
+	return ls
+}
+
+// minimum is the narrowest measure at which the paragraph breaks into
+// lines none of which is one lone character: its widest piece, widened a
+// character at a time (a short text is never broken).
+func (cp cellPara) minimum() float64 {
+	w, nat := cp.widest(), cp.natural()
+	for ; w < nat; w++ {
+		ls := cp.balanced(w)
+		ok := len(ls) > 1
+		for _, l := range ls {
+			ok = ok && !cp.lone(l)
+		}
+		if ok {
+			return w
+		}
+	}
+	return nat
+}
+
+// lone reports whether a line holds a single character besides
+// punctuation.
+func (cp cellPara) lone(l span) bool {
+	n := 0
+	for _, r := range cp.text(l) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n == 1
+}
+
+// text is a line's characters without the spaces at its ends.
+func (cp cellPara) text(l span) string {
+	if l.from >= l.to {
+		return ""
+	}
+	return strings.TrimRight(string(cp.rs[cp.starts[l.from]:cp.starts[l.to]]), " 　")
+}
