@@ -14,6 +14,8 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"budgetdoc/report"
+	"budgetdoc/report/budget"
+	"budgetdoc/report/msg"
 )
 
 // expandInputs turns the arguments into data files: a folder stands for
@@ -37,8 +39,11 @@ func expandInputs(args []string) ([]string, error) {
 	}
 	for _, arg := range args {
 		info, err := os.Stat(arg)
-		if err != nil || !info.IsDir() {
-			add(arg) // a missing file is reported when it is loaded
+		if err != nil {
+			return nil, msg.Errorf("%s: no such file or folder", arg)
+		}
+		if !info.IsDir() {
+			add(arg)
 			continue
 		}
 		entries, err := os.ReadDir(arg)
@@ -55,7 +60,7 @@ func expandInputs(args []string) ([]string, error) {
 			}
 		}
 		if len(found) == 0 {
-			return nil, fmt.Errorf("%s: no .yaml, .yml or .json file in the folder", arg)
+			return nil, msg.Errorf("%s: no .yaml, .yml or .json file in the folder", arg)
 		}
 		sort.Strings(found)
 		for _, f := range found {
@@ -126,14 +131,14 @@ func (b *batch) run(stdout, stderr io.Writer) bool {
 	var failed []string
 	for i := range jobs {
 		if jobs[i].buildErr != nil {
-			fmt.Fprintf(stderr, "%s: error: %v\n", b.files[i], jobs[i].buildErr)
+			fmt.Fprintln(stderr, fileError(b.files[i], jobs[i].buildErr.Error()))
 		}
 		if jobs[i].failed() {
 			failed = append(failed, b.files[i])
 		}
 	}
 	if len(failed) > 0 {
-		fmt.Fprintf(stderr, "budgetdoc build: %d of %d budgets failed, nothing written for them: %s\n",
+		msg.Fprintf(stderr, "budgetdoc build: %d of %d budgets failed, nothing written for them: %s\n",
 			len(failed), len(jobs), strings.Join(failed, ", "))
 		return false
 	}
@@ -150,7 +155,7 @@ func checkFile(bl *report.Builder, path string) job {
 		if errors.As(err, &findings) {
 			fmt.Fprintln(&out, findings.Error())
 		} else {
-			fmt.Fprintf(&out, "%s: error: %v\n", path, err)
+			fmt.Fprintln(&out, fileError(path, err.Error()))
 		}
 		return job{findings: out.String()}
 	}
@@ -177,8 +182,8 @@ func (b *batch) claimOutputs(jobs []job) {
 		name := report.BaseName(jobs[i].budget)
 		key := sameFileKey(name)
 		if first, taken := owner[key]; taken {
-			jobs[i].findings += fmt.Sprintf("%s: error: its documents, %s.*, would overwrite those of %s (%s.*)\n",
-				b.files[i], name, b.files[first], report.BaseName(jobs[first].budget))
+			jobs[i].findings += fileError(b.files[i], msg.Sprintf("its documents, %s.*, would overwrite those of %s (%s.*)",
+				name, b.files[first], report.BaseName(jobs[first].budget))) + "\n"
 			jobs[i].budget = nil
 			continue
 		}
@@ -208,4 +213,9 @@ func (b *batch) parallel(n int, fn func(i int)) {
 	}
 	close(work)
 	wg.Wait()
+}
+
+// fileError is an error about a whole file, printed as findings are.
+func fileError(file, message string) string {
+	return budget.Finding{Severity: budget.Error, Pos: budget.Pos{File: file}, Message: message}.String()
 }

@@ -44,7 +44,7 @@ func TestBatchBuildsTheGoodOnes(t *testing.T) {
 	breakFile(t, files[4], "basic: ", "basic: 1")    // a total that no longer adds up
 	breakFile(t, files[11], "year: 2021", "year: [") // broken YAML
 	out := t.TempDir()
-	code, stdout, stderr := runCmd("build", "-j", "2", "-o", out, in)
+	code, stdout, stderr := runCmd("--lang", "en", "build", "-j", "2", "-o", out, in)
 	if code != exitFail {
 		t.Fatalf("exit %d, want 1; stderr:\n%s", code, stderr)
 	}
@@ -103,7 +103,7 @@ func TestBatchRefusesTwoBudgetsOfOneUnit(t *testing.T) {
 	twin := filepath.Join(t.TempDir(), "twin.yaml")
 	data, _ := os.ReadFile(files[0])
 	os.WriteFile(twin, data, 0o644)
-	code, _, stderr := runCmd("build", "--quiet", "-o", t.TempDir(), files[0], twin)
+	code, _, stderr := runCmd("--lang", "en", "build", "--quiet", "-o", t.TempDir(), files[0], twin)
 	if code != exitFail || !strings.Contains(stderr, "would overwrite those of "+files[0]) {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
@@ -111,11 +111,11 @@ func TestBatchRefusesTwoBudgetsOfOneUnit(t *testing.T) {
 
 func TestCheckFolder(t *testing.T) {
 	in, files, _ := writeBatch(t, 3)
-	if code, out, _ := runCmd("check", in); code != exitOK || out != "" {
-		t.Errorf("check of a good folder: exit %d, %q", code, out)
+	if code, out, errOut := runCmd("check", in); code != exitOK || out+errOut != "" {
+		t.Errorf("check of a good folder: exit %d, %q", code, out+errOut)
 	}
 	breakFile(t, files[1], "basic: ", "basic: 1")
-	if code, out, _ := runCmd("check", in); code != exitFail || !strings.Contains(out, files[1]+":") {
+	if code, _, out := runCmd("check", in); code != exitFail || !strings.Contains(out, files[1]+":") {
 		t.Errorf("check of a folder with a bad file: exit %d, %q", code, out)
 	}
 }

@@ -4,8 +4,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -14,86 +12,174 @@ import (
 
 	"budgetdoc/report"
 	"budgetdoc/report/budget"
+	"budgetdoc/report/msg"
 )
 
-// version is the command's version, printed by `budgetdoc version`.
-const version = "0.1.0"
-
-const usage = `budgetdoc turns a department's budget data into its budget disclosure.
-
-Usage:
-  budgetdoc check DATA|FOLDER...          check budgets; exit 1 if any has an error
-  budgetdoc build [flags] DATA|FOLDER...  check, then write the PDF and XLSX
-  budgetdoc diff [flags] OLD NEW          compare two versions; exit 1 if they differ
-  budgetdoc serve [--addr A] [--data DIR] start the local web page
-  budgetdoc version                       print the version
-  budgetdoc help                          print this help
-
-Run 'budgetdoc COMMAND -h' for a command's flags.
-`
-
-// Exit statuses.
+// Exit statuses, the same for every command (diff: 1 means the versions
+// differ).
 const (
-	exitOK    = 0
-	exitFail  = 1
-	exitUsage = 2
+	exitOK    = 0 // done, nothing found
+	exitFail  = 1 // a finding with severity error, or a build that failed
+	exitUsage = 2 // the command line is wrong: flags, files, fonts, language
 )
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
+// command is one subcommand of budgetdoc.
+type command struct {
+	name     string
+	synopsis string // the arguments, after the name
+	summary  string // one line for the overview
+	run      func(args []string, stdout, stderr io.Writer) int
+}
+
+// commands lists the subcommands, their texts in the current language.
+func commands() []command {
+	return []command{
+		{"check", "[--font ROLE=PATH] DATA|FOLDER...", msg.Sprintf("check budgets; exit 1 if any has an error"), runCheck},
+		{"build", "[flags] DATA|FOLDER...", msg.Sprintf("check, then write the PDF and XLSX"), runBuild},
+		{"diff", "[flags] OLD NEW", msg.Sprintf("compare two versions; exit 1 if they differ"), runDiff},
+		{"serve", "[--addr HOST:PORT] [--data DIR] [--token-file FILE] [--max-upload MB]", msg.Sprintf("start the local web page"), runServe},
+		{"version", "", msg.Sprintf("print the version and the source revision"), runVersion},
+		{"help", "[COMMAND]", msg.Sprintf("print this help, or a command's"), nil},
+	}
+}
+
+func findCommand(name string) (command, bool) {
+	for _, c := range commands() {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return command{}, false
+}
+
+// printUsage writes the overview of every command.
+func printUsage(w io.Writer) {
+	msg.Fprintf(w, "budgetdoc turns a department's budget data into its budget disclosure.\n\n")
+	msg.Fprintf(w, "Usage:\n")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-44s %s\n", strings.TrimSpace("budgetdoc "+c.name+" "+c.synopsis), c.summary)
+	}
+	msg.Fprintf(w, "\nOptions of every command:\n  --lang zh|en    the language of messages (default zh; or set BUDGETDOC_LANG)\n\n")
+	msg.Fprintf(w, "Exit status: 0 done; 1 an error was found or a build failed (diff: the versions differ); 2 a wrong command line.\n")
+	msg.Fprintf(w, "Run 'budgetdoc help COMMAND' for a command's flags.\n")
+}
+
 func run(args []string, stdout, stderr io.Writer) int {
+	args, err := takeLanguage(args)
+	if err != nil {
+		fmt.Fprintln(stderr, "budgetdoc:", err)
+		return exitUsage
+	}
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		printUsage(stderr)
 		return exitUsage
 	}
-	cmd, rest := args[0], args[1:]
-	switch cmd {
-	case "check":
-		return runCheck(rest, stdout, stderr)
-	case "build":
-		return runBuild(rest, stdout, stderr)
-	case "diff":
-		return runDiff(rest, stdout, stderr)
-	case "serve":
-		return runServe(rest, stdout, stderr)
-	case "version", "-version", "--version":
-		fmt.Fprintf(stdout, "budgetdoc %s\n", version)
-		return exitOK
+	name, rest := args[0], args[1:]
+	switch name {
 	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
-		return exitOK
-	default:
-		fmt.Fprintf(stderr, "budgetdoc: unknown command %q\n\n%s", cmd, usage)
+		return runHelp(rest, stdout, stderr)
+	case "-version", "--version":
+		name = "version"
+	}
+	c, ok := findCommand(name)
+	if !ok {
+		msg.Fprintf(stderr, "budgetdoc: unknown command %q\n", name)
+		if s := nearestCommand(name); s != "" {
+			msg.Fprintf(stderr, "Did you mean %q?\n", s)
+		}
+		msg.Fprintf(stderr, "Run 'budgetdoc help' for the commands.\n")
 		return exitUsage
 	}
+	return c.run(rest, stdout, stderr)
 }
 
-// parseInterspersed parses flags that may come before, between or after
-// the file arguments, and returns the files.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var files []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
+// takeLanguage sets the messages' language from --lang (anywhere on the
+// command line) or else BUDGETDOC_LANG, and returns the other arguments.
+func takeLanguage(args []string) ([]string, error) {
+	lang, given := os.LookupEnv("BUDGETDOC_LANG")
+	var rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			rest = append(rest, args[i:]...)
+			i = len(args)
+		case a == "--lang" || a == "-lang":
+			if i+1 == len(args) {
+				return nil, msg.Errorf("--lang needs a language: zh or en")
+			}
+			lang, given = args[i+1], true
+			i++
+		case strings.HasPrefix(a, "--lang=") || strings.HasPrefix(a, "-lang="):
+			_, lang, _ = strings.Cut(a, "=")
+			given = true
+		default:
+			rest = append(rest, a)
 		}
-		if fs.NArg() == 0 {
-			return files, nil
-		}
-		files = append(files, fs.Arg(0))
-		args = fs.Args()[1:]
 	}
+	if !given {
+		msg.SetLanguage(msg.Chinese)
+		return rest, nil
+	}
+	tag, err := msg.ParseLanguage(lang)
+	msg.SetLanguage(tag)
+	return rest, err
 }
 
-func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: budgetdoc %s\n", synopsis)
-		fs.PrintDefaults()
+// nearestCommand is the command a mistyped name most likely meant.
+func nearestCommand(name string) string {
+	best, bestDist := "", 3
+	for _, c := range commands() {
+		if d := editDistance(name, c.name); d < bestDist {
+			best, bestDist = c.name, d
+		}
 	}
-	return fs
+	return best
+}
+
+// editDistance is the Damerau–Levenshtein (optimal string alignment)
+// distance: swapped neighbours (buidl) count as one slip.
+func editDistance(a, b string) int {
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(a)][len(b)]
+}
+
+func runHelp(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		printUsage(stdout)
+		return exitOK
+	}
+	if args[0] == "help" {
+		printUsage(stdout)
+		return exitOK
+	}
+	if _, ok := findCommand(args[0]); !ok {
+		return run(args[:1], stdout, stderr) // reports the unknown command
+	}
+	return run([]string{args[0], "-h"}, stdout, stderr)
 }
 
 // fontFlags collects repeated --font role=PATH flags.
@@ -105,13 +191,14 @@ func (f *fontFlags) String() string { return strings.Join(*f, ",") }
 // Set adds one ROLE=PATH, for flag.Value.
 func (f *fontFlags) Set(v string) error {
 	if role, path, ok := strings.Cut(v, "="); !ok || role == "" || path == "" {
-		return fmt.Errorf("want ROLE=PATH, e.g. body=fangsong.ttf")
+		return msg.Errorf("want ROLE=PATH, e.g. body=fangsong.ttf")
 	}
 	*f = append(*f, v)
 	return nil
 }
 
-// builder makes a report.Builder with the fonts given on the command line.
+// builder makes a report.Builder with the fonts given on the command line;
+// its errors are the command line's (unknown role, missing font file).
 func (f fontFlags) builder(split bool, more ...report.Option) (*report.Builder, error) {
 	opts := more
 	if split {
@@ -124,32 +211,32 @@ func (f fontFlags) builder(split bool, more ...report.Option) (*report.Builder, 
 	return report.New(opts...)
 }
 
+func fontUsage() string {
+	return msg.Sprintf("set a font `ROLE=PATH` (body, title, heading1, heading2, table, table-header, page-number); repeatable")
+}
+
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("check", "check [--font ROLE=PATH] DATA|FOLDER...", stderr)
+	cl := newCommandLine("check", "[--font ROLE=PATH] DATA|FOLDER...", stdout, stderr)
 	var fontList fontFlags
-	fs.Var(&fontList, "font", "set a font `ROLE=PATH` (body, title, heading1, heading2, table, table-header, page-number); repeatable")
-	files, err := parseInterspersed(fs, args)
-	if err != nil {
-		return flagError(err)
+	cl.fs.Var(&fontList, "font", fontUsage())
+	files, code, done := cl.parse(args)
+	if done {
+		return code
 	}
 	if len(files) == 0 {
-		fmt.Fprintln(stderr, "budgetdoc check: no data file given")
-		fs.Usage()
-		return exitUsage
+		return cl.usageError(msg.Sprintf("no data file given"))
 	}
 	bl, err := fontList.builder(false)
 	if err != nil {
-		fmt.Fprintf(stderr, "budgetdoc check: %v\n", err)
-		return exitFail
+		return cl.usageError(err.Error())
 	}
 	if files, err = expandInputs(files); err != nil {
-		fmt.Fprintf(stderr, "budgetdoc check: %v\n", err)
-		return exitFail
+		return cl.usageError(err.Error())
 	}
 	ok := true
 	for _, path := range files {
 		j := checkFile(bl, path)
-		fmt.Fprint(stdout, j.findings)
+		fmt.Fprint(stderr, j.findings)
 		ok = ok && j.budget != nil
 	}
 	if !ok {
@@ -159,44 +246,38 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("build", "build [-o DIR] [--format pdf,xlsx] [--split] [-j N] [--quiet] [--font ROLE=PATH] [--xlsx-fonts CELL,HEADER] DATA|FOLDER...", stderr)
-	outDir := fs.String("o", ".", "write the documents into `DIR`")
-	formatList := fs.String("format", "pdf,xlsx", "the `formats` to write, comma-separated: pdf, xlsx")
-	split := fs.Bool("split", false, "also write each part of the PDF as a file of its own")
-	jobs := fs.Int("j", runtime.NumCPU(), "build `N` budgets at a time")
-	quiet := fs.Bool("quiet", false, "print no progress")
-	sheetFonts := fs.String("xlsx-fonts", "宋体,黑体", "the workbook's `CELL,HEADER` fonts")
+	cl := newCommandLine("build", "[-o DIR] [--format pdf,xlsx] [--split] [-j N] [--quiet] [--font ROLE=PATH] [--xlsx-fonts CELL,HEADER] DATA|FOLDER...", stdout, stderr)
+	fs := cl.fs
+	outDir := fs.String("o", ".", msg.Sprintf("write the documents into `DIR`"))
+	formatList := fs.String("format", "pdf,xlsx", msg.Sprintf("the `formats` to write, comma-separated: pdf, xlsx"))
+	split := fs.Bool("split", false, msg.Sprintf("also write each part of the PDF as a file of its own"))
+	jobs := fs.Int("j", runtime.NumCPU(), msg.Sprintf("build `N` budgets at a time"))
+	quiet := fs.Bool("quiet", false, msg.Sprintf("print no progress"))
+	sheetFonts := fs.String("xlsx-fonts", "宋体,黑体", msg.Sprintf("the workbook's `CELL,HEADER` fonts"))
 	var fontList fontFlags
-	fs.Var(&fontList, "font", "set a font `ROLE=PATH` (body, title, heading1, heading2, table, table-header, page-number); repeatable")
-	args, err := parseInterspersed(fs, args)
-	if err != nil {
-		return flagError(err)
+	fs.Var(&fontList, "font", fontUsage())
+	args, code, done := cl.parse(args)
+	if done {
+		return code
 	}
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, "budgetdoc build: no data file given")
-		fs.Usage()
-		return exitUsage
+		return cl.usageError(msg.Sprintf("no data file given"))
 	}
 	formats, err := parseFormats(*formatList)
 	if err != nil {
-		fmt.Fprintf(stderr, "budgetdoc build: %v\n", err)
-		fs.Usage()
-		return exitUsage
+		return cl.usageError(err.Error())
 	}
 	if *jobs < 1 {
-		fmt.Fprintln(stderr, "budgetdoc build: -j must be at least 1")
-		return exitUsage
+		return cl.usageError(msg.Sprintf("-j must be at least 1"))
 	}
 	cell, header, _ := strings.Cut(*sheetFonts, ",")
 	bl, err := fontList.builder(*split, report.WithSpreadsheetFonts(strings.TrimSpace(cell), strings.TrimSpace(header)))
 	if err != nil {
-		fmt.Fprintf(stderr, "budgetdoc build: %v\n", err)
-		return exitFail
+		return cl.usageError(err.Error())
 	}
 	files, err := expandInputs(args)
 	if err != nil {
-		fmt.Fprintf(stderr, "budgetdoc build: %v\n", err)
-		return exitFail
+		return cl.usageError(err.Error())
 	}
 	b := &batch{builder: bl, files: files, outDir: *outDir, formats: formats, jobs: *jobs,
 		progress: newProgress(stderr, *quiet, len(files))}
@@ -220,39 +301,27 @@ func parseFormats(list string) ([]report.Format, error) {
 			}
 			seen[f] = true
 		default:
-			return nil, fmt.Errorf("unknown format %q: the formats are pdf and xlsx", f)
+			return nil, msg.Errorf("unknown format %q: the formats are pdf and xlsx", f)
 		}
 	}
 	return formats, nil
 }
 
-func flagError(err error) int {
-	if errors.Is(err, flag.ErrHelp) {
-		return exitOK
-	}
-	return exitUsage
-}
-
 func runDiff(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("diff", "diff [--format text|json|xlsx|pdf] [-o FILE] OLD NEW", stderr)
-	format := fs.String("format", "text", "the revision table's `format`: text, json, xlsx or pdf")
-	out := fs.String("o", "", "write the xlsx or pdf revision table to `FILE`")
-	files, err := parseInterspersed(fs, args)
-	if err != nil {
-		return flagError(err)
-	}
-	usageError := func(msg string) int {
-		fmt.Fprintf(stderr, "budgetdoc diff: %s\n", msg)
-		fs.Usage()
-		return exitUsage
+	cl := newCommandLine("diff", "[--format text|json|xlsx|pdf] [-o FILE] OLD NEW", stdout, stderr)
+	format := cl.fs.String("format", "text", msg.Sprintf("the revision table's `format`: text, json, xlsx or pdf"))
+	out := cl.fs.String("o", "", msg.Sprintf("write the xlsx or pdf revision table to `FILE`"))
+	files, code, done := cl.parse(args)
+	if done {
+		return code
 	}
 	switch {
 	case len(files) != 2:
-		return usageError("give two data files, OLD and NEW")
+		return cl.usageError(msg.Sprintf("give two data files, OLD and NEW"))
 	case *format != "text" && *format != "json" && *format != "xlsx" && *format != "pdf":
-		return usageError(fmt.Sprintf("unknown format %q", *format))
+		return cl.usageError(msg.Sprintf("unknown format %q: the formats are text, json, xlsx and pdf", *format))
 	case (*format == "xlsx" || *format == "pdf") && *out == "":
-		return usageError("the " + *format + " format needs -o FILE")
+		return cl.usageError(msg.Sprintf("the %s format needs -o FILE", *format))
 	}
 	var budgets [2]*report.Budget
 	for i, path := range files {
@@ -270,6 +339,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		budgets[i] = b
 	}
 	rev := report.Diff(budgets[0], budgets[1])
+	var err error
 	switch *format {
 	case "text":
 		err = rev.WriteText(stdout)

@@ -57,7 +57,7 @@ func TestUnitNameCannotLeaveTheOutputFolder(t *testing.T) {
 	for _, unit := range []string{"../other/乙单位", `"..\\other\\乙单位"`, "-乙单位", ".乙单位", `"乙\n单位"`} {
 		data := writeVariant(t, filepath.Join(root, "data.yaml"), unit)
 		code, stdout, stderr := runCmd("build", "--quiet", "-o", filepath.Join(root, "out"), data)
-		if code != exitFail || stdout != "" || !strings.Contains(stderr, data+":9:9: error: unit.name: ") {
+		if code != exitFail || stdout != "" || !strings.Contains(stderr, data+":9:9: 错误：unit.name（单位名称）：") {
 			t.Errorf("unit %s: exit %d, stdout %q, stderr %q; want exit 1 and an error at 9:9", unit, code, stdout, stderr)
 		}
 		if got := tree(t, root); len(got) != 1 || got[0] != "data.yaml" {
@@ -98,7 +98,7 @@ func TestBatchRefusesNamesEqualButForCase(t *testing.T) {
 		dir := t.TempDir()
 		a := writeVariant(t, filepath.Join(dir, "a.yaml"), pair[0])
 		b := writeVariant(t, filepath.Join(dir, "b.yaml"), pair[1])
-		code, _, stderr := runCmd("build", "--quiet", "-o", t.TempDir(), a, b)
+		code, _, stderr := runCmd("--lang", "en", "build", "--quiet", "-o", t.TempDir(), a, b)
 		if code != exitFail || !strings.Contains(stderr, b+": error: its documents") || !strings.Contains(stderr, "would overwrite those of "+a) {
 			t.Errorf("%q: exit %d, stderr %q", pair, code, stderr)
 		}

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"budgetdoc/report/msg"
 )
 
 // progress shows how far a batch is on stderr: a bar with counts and the
@@ -57,7 +59,11 @@ func (p *progress) step(file string) {
 	const width = 30
 	filled := width * p.done / p.total
 	bar := strings.Repeat("█", filled) + strings.Repeat("░", width-filled)
-	fmt.Fprintf(p.w, "\r\033[K%s %s %d/%d %s", p.stage, bar, p.done, p.total, filepath.Base(file))
+	stage := msg.Sprintf("checking")
+	if p.stage == "building" {
+		stage = msg.Sprintf("building")
+	}
+	fmt.Fprintf(p.w, "\r\033[K%s %s %d/%d %s", stage, bar, p.done, p.total, filepath.Base(file))
 	p.drawn = true
 }
 
@@ -74,6 +80,6 @@ func (p *progress) clear() {
 // summary says that the whole batch was built.
 func (p *progress) summary(n int) {
 	if !p.quiet && n > 1 {
-		fmt.Fprintf(p.w, "budgetdoc: built %d budgets\n", n)
+		msg.Fprintf(p.w, "budgetdoc: built %d budgets\n", n)
 	}
 }

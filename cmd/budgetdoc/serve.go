@@ -8,23 +8,23 @@ import (
 	"os/signal"
 
 	"budgetdoc/internal/web"
+	"budgetdoc/report/msg"
 )
 
 // runServe starts the local web page and serves it until interrupted.
 func runServe(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("serve", "serve [--addr 127.0.0.1:8080] [--data DIR] [--token-file FILE] [--max-upload MB]", stderr)
-	addr := fs.String("addr", "127.0.0.1:8080", "listen on `HOST:PORT`; off loopback a token is required")
-	dataDir := fs.String("data", "", "list and build the budgets in `DIR`")
-	tokenFile := fs.String("token-file", "", "read the access token from `FILE` (default: a new one, printed)")
-	maxUpload := fs.Int64("max-upload", 16, "largest upload in `MB`")
-	rest, err := parseInterspersed(fs, args)
-	if err != nil {
-		return flagError(err)
+	cl := newCommandLine("serve", "[--addr 127.0.0.1:8080] [--data DIR] [--token-file FILE] [--max-upload MB]", stdout, stderr)
+	fs := cl.fs
+	addr := fs.String("addr", "127.0.0.1:8080", msg.Sprintf("listen on `HOST:PORT`; off loopback a token is required"))
+	dataDir := fs.String("data", "", msg.Sprintf("list and build the budgets in `DIR`"))
+	tokenFile := fs.String("token-file", "", msg.Sprintf("read the access token from `FILE` (default: a new one, printed)"))
+	maxUpload := fs.Int64("max-upload", 16, msg.Sprintf("largest upload in `MB`"))
+	rest, code, done := cl.parse(args)
+	if done {
+		return code
 	}
 	if len(rest) > 0 {
-		fmt.Fprintf(stderr, "budgetdoc serve: unexpected argument %q\n", rest[0])
-		fs.Usage()
-		return exitUsage
+		return cl.usageError(msg.Sprintf("unexpected argument %q", rest[0]))
 	}
 	ln, loopback, err := web.Listen(*addr)
 	if err != nil {
@@ -51,7 +51,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if opts.Token != "" {
 		url += "?token=" + opts.Token
 	}
-	fmt.Fprintf(stdout, "budgetdoc 网页已启动，请在浏览器中打开：%s\n按 Ctrl+C 停止。\n", url)
+	msg.Fprintf(stdout, "budgetdoc's web page is running; open it in a browser: %s\nPress Ctrl+C to stop.\n", url)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	if err := srv.Serve(ctx, ln); err != nil {

@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"budgetdoc/report/money"
+	"budgetdoc/report/msg"
 )
 
 // Check runs every cross-check on a budget and returns all findings. A
@@ -29,24 +30,20 @@ type checker struct {
 	findings Findings
 }
 
-func (c *checker) errorf(path, format string, args ...any) {
-	c.add(Error, path, format, args...)
-}
+// fail records an error at path; message is made with msg.Sprintf.
+func (c *checker) fail(path, message string) { c.add(Error, path, message) }
 
-func (c *checker) warnf(path, format string, args ...any) {
-	c.add(Warning, path, format, args...)
-}
+// warn records a warning at path; message is made with msg.Sprintf.
+func (c *checker) warn(path, message string) { c.add(Warning, path, message) }
 
-func (c *checker) add(sev Severity, path, format string, args ...any) {
-	c.findings = append(c.findings, Finding{
-		Severity: sev, Pos: c.b.Source.Pos(path), Path: path, Message: fmt.Sprintf(format, args...),
-	})
+func (c *checker) add(sev Severity, path, message string) {
+	c.findings = append(c.findings, Finding{Severity: sev, Pos: c.b.Source.Pos(path), Path: path, Message: message})
 }
 
 // line is " (line N)" for a path read from a file, else "".
 func (c *checker) line(path string) string {
 	if pos := c.b.Source.Pos(path); pos.Line > 0 {
-		return fmt.Sprintf(" (line %d)", pos.Line)
+		return msg.Sprintf(" (line %d)", pos.Line)
 	}
 	return ""
 }
@@ -56,14 +53,14 @@ func (c *checker) mismatch(path, left string, l decimal.Decimal, right string, r
 	if l.Equal(r) {
 		return
 	}
-	c.errorf(path, "%s %s ≠ %s %s (difference %s)",
-		left, money.Format(l, 2), right, money.Format(r, 2), money.Format(l.Sub(r).Abs(), 2))
+	c.fail(path, msg.Sprintf("%s %s ≠ %s %s (difference %s)",
+		left, money.Format(l, 2), right, money.Format(r, 2), money.Format(l.Sub(r).Abs(), 2)))
 }
 
 func (c *checker) dates() {
 	b := c.b
 	if b.Year < 2000 || b.Year > 2100 {
-		c.errorf("year", "%d is not a plausible budget year", b.Year)
+		c.fail("year", msg.Sprintf("%d is not a plausible budget year", b.Year))
 		return
 	}
 	if b.Date.IsZero() {
@@ -73,8 +70,8 @@ func (c *checker) dates() {
 	// year before, once the congress has passed it.
 	earliest := Date{b.Year - 1, 10, 1}
 	if b.Date.Time().Before(earliest.Time()) || b.Date.Year > b.Year {
-		c.errorf("date", "%s is not in or just before the budget year %d (from %s to %d-12-31)",
-			b.Date, b.Year, earliest, b.Year)
+		c.fail("date", msg.Sprintf("%s is not in or just before the budget year %d (from %s to %d-12-31)",
+			b.Date, b.Year, earliest, b.Year))
 	}
 }
 
@@ -83,11 +80,11 @@ func (c *checker) categories() {
 	for i, cat := range c.b.Categories {
 		path := fmt.Sprintf("categories[%d]", i)
 		if j, dup := seen[cat.Name]; dup {
-			c.errorf(path+".name", "category %q is declared twice (first at categories[%d]%s)", cat.Name, j, c.line(fmt.Sprintf("categories[%d]", j)))
+			c.fail(path+".name", msg.Sprintf("category %q is declared twice (first at categories[%d]%s)", cat.Name, j, c.line(fmt.Sprintf("categories[%d]", j))))
 		}
 		seen[cat.Name] = i
 		if cat.Kind != Basic && cat.Kind != Project {
-			c.errorf(path+".kind", "kind %q must be %q (基本支出) or %q (项目支出)", cat.Kind, Basic, Project)
+			c.fail(path+".kind", msg.Sprintf("kind %q must be %q (基本支出) or %q (项目支出)", cat.Kind, Basic, Project))
 		}
 	}
 }
@@ -106,29 +103,29 @@ func (c *checker) rows() {
 		path := fmt.Sprintf("rows[%d]", i)
 		if r.Key != "" {
 			if j, dup := keys[r.Key]; dup {
-				c.errorf(path+".key", "key %q is used by rows[%d]%s too", r.Key, j, c.line(fmt.Sprintf("rows[%d].key", j)))
+				c.fail(path+".key", msg.Sprintf("key %q is used by rows[%d]%s too", r.Key, j, c.line(fmt.Sprintf("rows[%d].key", j))))
 			}
 			keys[r.Key] = i
 		}
 		if !functionCode.MatchString(r.FunctionCode) {
-			c.errorf(path+".function_code", "function code %q must be 7 digits (类 3 + 款 2 + 项 2)", r.FunctionCode)
+			c.fail(path+".function_code", msg.Sprintf("function code %q must be 7 digits (类 3 + 款 2 + 项 2)", r.FunctionCode))
 		} else if j, ok := names[r.FunctionCode]; ok && b.Rows[j].FunctionName != r.FunctionName {
-			c.errorf(path+".function_name", "function code %s is named %q here but %q in rows[%d]%s",
-				r.FunctionCode, r.FunctionName, b.Rows[j].FunctionName, j, c.line(fmt.Sprintf("rows[%d].function_name", j)))
+			c.fail(path+".function_name", msg.Sprintf("function code %s is named %q here but %q in rows[%d]%s",
+				r.FunctionCode, r.FunctionName, b.Rows[j].FunctionName, j, c.line(fmt.Sprintf("rows[%d].function_name", j))))
 		} else if !ok {
 			names[r.FunctionCode] = i
 		}
 		if r.Category != "" && !declared[r.Category] {
-			c.errorf(path+".category", "category %q is not declared under categories", r.Category)
+			c.fail(path+".category", msg.Sprintf("category %q is not declared under categories", r.Category))
 		}
 	}
 }
 
 func (c *checker) totals() {
 	b := c.b
-	c.mismatch("expenditure.basic", "基本支出", b.Expenditure.Basic, "sum of its rows", RowTotal(b.RowsOf(Basic)))
-	c.mismatch("expenditure.project", "项目支出", b.Expenditure.Project, "sum of its rows", RowTotal(b.RowsOf(Project)))
-	c.mismatch("income", "收入合计", b.Income.Total(), "支出合计 (基本支出 + 项目支出)", b.Expenditure.Total())
+	c.mismatch("expenditure.basic", "基本支出", b.Expenditure.Basic, msg.Sprintf("sum of its rows"), RowTotal(b.RowsOf(Basic)))
+	c.mismatch("expenditure.project", "项目支出", b.Expenditure.Project, msg.Sprintf("sum of its rows"), RowTotal(b.RowsOf(Project)))
+	c.mismatch("income", "收入合计", b.Income.Total(), msg.Sprintf("支出合计 (基本支出 + 项目支出)"), b.Expenditure.Total())
 }
 
 var tenThousand = decimal.NewFromInt(10000)
@@ -150,19 +147,19 @@ func (c *checker) forms() {
 			c.mismatch(side.path+".total", side.name+"资金总额", side.funds.Total, "财政拨款 + 其他资金", side.funds.Fiscal.Add(other))
 		}
 		if f.Annual.Total.GreaterThan(f.Period.Total) {
-			c.errorf(path+".annual.total", "年度资金总额 %s万元 exceeds 实施期资金总额 %s万元",
-				money.Plain(f.Annual.Total), money.Plain(f.Period.Total))
+			c.fail(path+".annual.total", msg.Sprintf("年度资金总额 %s万元 exceeds 实施期资金总额 %s万元",
+				money.Plain(f.Annual.Total), money.Plain(f.Period.Total)))
 		}
 		if f.Row == "" {
 			continue
 		}
 		if j, dup := linked[f.Row]; dup {
-			c.errorf(path+".row", "row %q already has a form: forms[%d]%s", f.Row, j, c.line(fmt.Sprintf("forms[%d].row", j)))
+			c.fail(path+".row", msg.Sprintf("row %q already has a form: forms[%d]%s", f.Row, j, c.line(fmt.Sprintf("forms[%d].row", j))))
 		}
 		linked[f.Row] = i
 		r := b.RowByKey(f.Row)
 		if r < 0 {
-			c.errorf(path+".row", "no row has the key %q%s", f.Row, suggestKey(f.Row, b.Rows))
+			c.fail(path+".row", msg.Sprintf("no row has the key %q%s", f.Row, suggestKey(f.Row, b.Rows)))
 			continue
 		}
 		c.costIndicators(path, f)
@@ -170,7 +167,7 @@ func (c *checker) forms() {
 		amount := b.Rows[r].Amount.Decimal // blank counts as zero
 		c.mismatch(path+".annual.total",
 			fmt.Sprintf("年度资金总额 %s万元 =", money.Plain(f.Annual.Total)), f.Annual.Total.Mul(tenThousand),
-			fmt.Sprintf("the amount of its row %q, %s%s,", f.Row, rowPath, c.line(rowPath)), amount)
+			msg.Sprintf("the amount of its row %q, %s%s,", f.Row, rowPath, c.line(rowPath)), amount)
 	}
 }
 
@@ -182,7 +179,7 @@ func suggestKey(key string, rows []Row) string {
 		}
 	}
 	if s := nearest(key, keys); s != "" {
-		return fmt.Sprintf("; did you mean %q?", s)
+		return msg.Sprintf("; did you mean %q?", s)
 	}
 	return ""
 }
@@ -207,7 +204,7 @@ func (c *checker) projectsHaveForms() {
 	}
 	for i, r := range b.Rows {
 		if kinds[r.Category] == Project && (r.Key == "" || !linked[r.Key]) {
-			c.warnf(fmt.Sprintf("rows[%d]", i), "项目支出 row %q has no performance form (give it a key and a form whose row is that key)", r.Detail)
+			c.warn(fmt.Sprintf("rows[%d]", i), msg.Sprintf("项目支出 row %q has no performance form (give it a key and a form whose row is that key)", r.Detail))
 		}
 	}
 }
@@ -230,8 +227,8 @@ func (c *checker) costIndicators(path string, f Form) {
 						continue
 					}
 					if v, err := decimal.NewFromString(m[1]); err == nil && !v.Equal(side.funds.Fiscal) {
-						c.warnf(fmt.Sprintf("%s.indicators.%s[%d].groups[%d].items[%d].value", path, side.field, i, j, k),
-							"财政投入 %s万元 ≠ the form's %s财政拨款 %s万元", money.Plain(v), side.name, money.Plain(side.funds.Fiscal))
+						c.warn(fmt.Sprintf("%s.indicators.%s[%d].groups[%d].items[%d].value", path, side.field, i, j, k),
+							msg.Sprintf("财政投入 %s万元 ≠ the form's %s财政拨款 %s万元", money.Plain(v), side.name, money.Plain(side.funds.Fiscal)))
 					}
 				}
 			}

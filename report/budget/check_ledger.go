@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"budgetdoc/report/money"
+	"budgetdoc/report/msg"
 )
 
 // ledger checks what rows carry for the standard set: funds, economic
@@ -36,17 +37,17 @@ func (c *checker) reasons() {
 	for i, r := range b.Reasons {
 		path := fmt.Sprintf("reasons[%d].key", i)
 		if j, dup := seen[r.Key]; dup {
-			c.errorf(path, "a reason for %q is already given at reasons[%d]%s", r.Key, j, c.line(fmt.Sprintf("reasons[%d]", j)))
+			c.fail(path, msg.Sprintf("a reason for %q is already given at reasons[%d]%s", r.Key, j, c.line(fmt.Sprintf("reasons[%d]", j))))
 			continue
 		}
 		seen[r.Key] = i
 		if !keys[r.Key] {
-			c.errorf(path, "a reason for %q, which is no figure of this budget or last year's (a function code of the rows, a fund name, total, basic, project, personnel, public, three_public[.kind], running_cost)", r.Key)
+			c.fail(path, msg.Sprintf("a reason for %q, which is no figure of this budget or last year's (a function code of the rows, a fund name, total, basic, project, personnel, public, three_public[.kind], running_cost)", r.Key))
 		}
 	}
 	if b.Previous == nil {
 		if len(b.Reasons) > 0 {
-			c.warnf("reasons", "reasons are given but no previous (last year's file) to compare with")
+			c.warn("reasons", msg.Sprintf("reasons are given but no previous (last year's file) to compare with"))
 		}
 		return
 	}
@@ -60,13 +61,13 @@ func (c *checker) reasons() {
 			continue
 		}
 		if f.Previous.IsZero() {
-			c.warnf("reasons", "%s (%s) is new this year (%s 元) and has no reason: add one with key %q", f.Label, f.Key, money.Format(f.Current, 2), f.Key)
+			c.warn("reasons", msg.Sprintf("%s (%s) is new this year (%s 元) and has no reason: add one with key %q", f.Label, f.Key, money.Format(f.Current, 2), f.Key))
 			continue
 		}
 		pct := f.Current.Sub(f.Previous).Abs().Mul(hundred).Div(f.Previous)
 		if pct.GreaterThan(threshold) {
-			c.warnf("reasons", "%s (%s) changed by %s%% against last year (%s → %s 元), more than the threshold %s%%, and has no reason: add one with key %q",
-				f.Label, f.Key, pct.StringFixed(1), money.Format(f.Previous, 2), money.Format(f.Current, 2), threshold, f.Key)
+			c.warn("reasons", msg.Sprintf("%s (%s) changed by %s%% against last year (%s → %s 元), more than the threshold %s%%, and has no reason: add one with key %q",
+				f.Label, f.Key, pct.StringFixed(1), money.Format(f.Previous, 2), money.Format(f.Current, 2), threshold, f.Key))
 		}
 	}
 }
@@ -80,28 +81,28 @@ func (c *checker) statedFigures() {
 		for _, k := range threePublicKeys {
 			stated, sum := k.of(b.ThreePublic), k.of(ledger)
 			if !stated.Equal(sum) {
-				c.warnf(k.key, "%s stated %s 元 ≠ %s 元 on its economic account in the rows of 一般公共预算拨款 (difference %s)",
-					k.label, money.Format(stated, 2), money.Format(sum, 2), money.Format(stated.Sub(sum).Abs(), 2))
+				c.warn(k.key, msg.Sprintf("%s stated %s 元 ≠ %s 元 on its economic account in the rows of 一般公共预算拨款 (difference %s)",
+					k.label, money.Format(stated, 2), money.Format(sum, 2), money.Format(stated.Sub(sum).Abs(), 2)))
 			}
 		}
 	}
 	if b.RunningCost.Valid && !b.RunningCost.Decimal.Equal(b.RunningCostFigure()) {
-		c.warnf("running_cost", "机关运行经费 stated %s 元 ≠ the 公用经费 of the 基本支出 rows of 一般公共预算拨款, %s 元",
-			money.Format(b.RunningCost.Decimal, 2), money.Format(b.RunningCostFigure(), 2))
+		c.warn("running_cost", msg.Sprintf("机关运行经费 stated %s 元 ≠ the 公用经费 of the 基本支出 rows of 一般公共预算拨款, %s 元",
+			money.Format(b.RunningCost.Decimal, 2), money.Format(b.RunningCostFigure(), 2)))
 	}
 	p := b.Performance
 	if p.Projects != 0 && len(b.Forms) > 0 && p.Projects < len(b.Forms) {
-		c.warnf("performance.projects", "%d projects under 绩效目标管理, but %d forms are attached", p.Projects, len(b.Forms))
+		c.warn("performance.projects", msg.Sprintf("%d projects under 绩效目标管理, but %d forms are attached", p.Projects, len(b.Forms)))
 	}
 }
 
 func (c *checker) documents() {
 	d := c.b.Documents
 	if d.Set != "" && !KnownSet(d.Set) {
-		c.errorf("documents.set", "document set %q must be %q (the seed's: explanation, project table, forms) or %q (the nine tables and the standard explanation)", d.Set, SeedSet, StandardSet)
+		c.fail("documents.set", msg.Sprintf("document set %q must be %q (the seed's: explanation, project table, forms) or %q (the nine tables and the standard explanation)", d.Set, SeedSet, StandardSet))
 	}
 	if d.MoneyUnit != "" && d.MoneyUnit != Yuan && d.MoneyUnit != TenThousandYuan {
-		c.errorf("documents.money_unit", "money unit %q must be %q or %q", d.MoneyUnit, Yuan, TenThousandYuan)
+		c.fail("documents.money_unit", msg.Sprintf("money unit %q must be %q or %q", d.MoneyUnit, Yuan, TenThousandYuan))
 	}
 }
 
@@ -130,7 +131,7 @@ func (c *checker) funds() {
 	byFund := make(map[string]decimal.Decimal)
 	for i, r := range b.Rows {
 		if _, ok := FundNamed(r.FundName()); !ok {
-			c.errorf(fmt.Sprintf("rows[%d].fund", i), "fund %q is not one of %s", r.Fund, strings.Join(names, "、"))
+			c.fail(fmt.Sprintf("rows[%d].fund", i), msg.Sprintf("fund %q is not one of %s", r.Fund, strings.Join(names, "、")))
 			continue
 		}
 		byFund[r.FundName()] = byFund[r.FundName()].Add(r.Value())
@@ -160,25 +161,25 @@ func (c *checker) economicCodes() {
 		path := fmt.Sprintf("rows[%d]", i)
 		if r.EconomicCode == "" {
 			if needed && kinds[r.Category] == Basic && r.FundName() == DefaultFund {
-				c.errorf(path+".economic_code", "基本支出 row %q has no economic code; the standard set's 一般公共预算基本支出表 needs one (5 digits, e.g. 30101)", r.Detail)
+				c.fail(path+".economic_code", msg.Sprintf("基本支出 row %q has no economic code; the standard set's 一般公共预算基本支出表 needs one (5 digits, e.g. 30101)", r.Detail))
 			}
 			continue
 		}
 		if !economicCode.MatchString(r.EconomicCode) {
-			c.errorf(path+".economic_code", "economic code %q must be 5 digits (类 3 + 款 2, e.g. 30101)", r.EconomicCode)
+			c.fail(path+".economic_code", msg.Sprintf("economic code %q must be 5 digits (类 3 + 款 2, e.g. 30101)", r.EconomicCode))
 			continue
 		}
 		if _, ok := EconomicClasses[r.EconomicCode[:3]]; !ok {
-			c.errorf(path+".economic_code", "economic code %s: class %s is not a 部门预算支出经济分类 class (%s)", r.EconomicCode, r.EconomicCode[:3], classList())
+			c.fail(path+".economic_code", msg.Sprintf("economic code %s: class %s is not a 部门预算支出经济分类 class (%s)", r.EconomicCode, r.EconomicCode[:3], classList()))
 			continue
 		}
 		if r.EconomicItemName() == "" {
-			c.errorf(path+".economic_code", "economic code %s is not in the common catalogue; give its name as economic_name", r.EconomicCode)
+			c.fail(path+".economic_code", msg.Sprintf("economic code %s is not in the common catalogue; give its name as economic_name", r.EconomicCode))
 			continue
 		}
 		if j, ok := first[r.EconomicCode]; ok && b.Rows[j].EconomicItemName() != r.EconomicItemName() {
-			c.errorf(path+".economic_name", "economic code %s is named %q here but %q in rows[%d]%s",
-				r.EconomicCode, r.EconomicItemName(), b.Rows[j].EconomicItemName(), j, c.line(fmt.Sprintf("rows[%d]", j)))
+			c.fail(path+".economic_name", msg.Sprintf("economic code %s is named %q here but %q in rows[%d]%s",
+				r.EconomicCode, r.EconomicItemName(), b.Rows[j].EconomicItemName(), j, c.line(fmt.Sprintf("rows[%d]", j))))
 		} else if !ok {
 			first[r.EconomicCode] = i
 		}
@@ -204,7 +205,7 @@ func (c *checker) functionNames() {
 		level := map[int]string{3: "类", 5: "款", 7: "项"}[len(code)]
 		if o, ok := seen[code]; ok {
 			if o.name != name {
-				c.errorf(field, "%s code %s is named %q here but %q in %s%s", level, code, name, o.name, o.path, c.line(o.path))
+				c.fail(field, msg.Sprintf("%s code %s is named %q here but %q in %s%s", level, code, name, o.name, o.path, c.line(o.path)))
 			}
 			return
 		}
@@ -213,11 +214,11 @@ func (c *checker) functionNames() {
 	for i, f := range b.Functions {
 		path := fmt.Sprintf("functions[%d]", i)
 		if !anyFunctionCode.MatchString(f.Code) {
-			c.errorf(path+".code", "function code %q must be 3 (类), 5 (款) or 7 (项) digits", f.Code)
+			c.fail(path+".code", msg.Sprintf("function code %q must be 3 (类), 5 (款) or 7 (项) digits", f.Code))
 			continue
 		}
 		if o, dup := seen[f.Code]; dup {
-			c.errorf(path+".code", "function code %s is listed twice (first at %s%s)", f.Code, o.path, c.line(o.path))
+			c.fail(path+".code", msg.Sprintf("function code %s is listed twice (first at %s%s)", f.Code, o.path, c.line(o.path)))
 			continue
 		}
 		give(f.Code, f.Name, path, path+".name")
@@ -241,7 +242,7 @@ func (c *checker) functionNames() {
 		}
 		for _, code := range []string{r.FunctionCode[:3], r.FunctionCode[:5]} {
 			if names[code] == "" {
-				c.errorf(fmt.Sprintf("rows[%d].function_name", i), "function code %s has no name: write function_name as 类-款-项 or list %s under functions", code, code)
+				c.fail(fmt.Sprintf("rows[%d].function_name", i), msg.Sprintf("function code %s has no name: write function_name as 类-款-项 or list %s under functions", code, code))
 			}
 		}
 	}
@@ -254,6 +255,6 @@ func (c *checker) previousYear() {
 		return
 	}
 	if b.Previous.Year != b.Year-1 {
-		c.errorf("previous", "last year's file %s is for %d, not %d", b.PreviousFile, b.Previous.Year, b.Year-1)
+		c.fail("previous", msg.Sprintf("last year's file %s is for %d, not %d", b.PreviousFile, b.Previous.Year, b.Year-1))
 	}
 }

@@ -1,10 +1,11 @@
 package budget
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"budgetdoc/report/msg"
 )
 
 // The one rule from a unit's name to its documents' file names. A data file
@@ -51,13 +52,13 @@ func unitNameProblem(name string) string {
 	}
 	switch first := []rune(name)[0]; {
 	case first == '.' || first == '-':
-		return fmt.Sprintf("the name starts with %q, which would make a hidden or option-like file name; remove it", first)
+		return msg.Sprintf("the name starts with %q, which would make a hidden or option-like file name; remove it", first)
 	case unicode.IsSpace(first):
-		return "the name starts with a space; remove it"
+		return msg.Sprintf("the name starts with a space; remove it")
 	}
 	for i, r := range []rune(name) {
 		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029' || r == unicode.ReplacementChar {
-			return fmt.Sprintf("character %d of the name is the invisible or control character %U, which cannot be part of a file name; remove it", i+1, r)
+			return msg.Sprintf("character %d of the name is the invisible or control character %U, which cannot be part of a file name; remove it", i+1, r)
 		}
 	}
 	return ""
@@ -66,11 +67,11 @@ func unitNameProblem(name string) string {
 func (c *checker) unitName() {
 	b := c.b
 	if p := unitNameProblem(b.Unit.Name); p != "" {
-		c.errorf("unit.name", "%s", p)
+		c.fail("unit.name", p)
 		return
 	}
 	if n := LongestFileName(b); b.Unit.Name != "" && n > MaxFileName {
-		c.errorf("unit.name", "the name is too long for a file name: the documents' file names would take %d bytes, and file systems allow %d; shorten the name by %d Chinese characters",
-			n, MaxFileName, (n-MaxFileName+2)/3)
+		c.fail("unit.name", msg.Sprintf("the name is too long for a file name: the documents' file names would take %d bytes, and file systems allow %d; shorten the name by %d Chinese characters",
+			n, MaxFileName, (n-MaxFileName+2)/3))
 	}
 }

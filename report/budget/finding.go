@@ -3,6 +3,8 @@ package budget
 import (
 	"fmt"
 	"strings"
+
+	"budgetdoc/report/msg"
 )
 
 // Pos is a place in a data file. Line and Col count from 1; zero means
@@ -62,15 +64,16 @@ const (
 	Error
 )
 
-// String is "error" or "warning".
+// String is "错误" or "警告" (in English "error" or "warning").
 func (s Severity) String() string {
 	if s == Error {
-		return "error"
+		return msg.Sprintf("error")
 	}
-	return "warning"
+	return msg.Sprintf("warning")
 }
 
-// Finding is one problem found while loading or checking a budget.
+// Finding is one problem found while loading or checking a budget. Its
+// message is made in the language set in package msg.
 type Finding struct {
 	Severity Severity
 	Pos      Pos
@@ -79,17 +82,22 @@ type Finding struct {
 }
 
 // String is the finding as the command prints it:
+// data/x.yaml:41:13: 错误：rows[3].amount（金额）：message, or in English
 // data/x.yaml:41:13: error: rows[3].amount: message.
 func (f Finding) String() string {
 	var b strings.Builder
 	if loc := f.Pos.String(); loc != "" {
 		b.WriteString(loc + ": ")
 	}
-	b.WriteString(f.Severity.String() + ": ")
-	if f.Path != "" {
-		b.WriteString(f.Path + ": ")
+	if f.Path == "" {
+		b.WriteString(msg.Sprintf("%s: %s", f.Severity, f.Message))
+		return b.String()
 	}
-	b.WriteString(f.Message)
+	path := f.Path
+	if label := FieldLabel(f.Path); label != "" && msg.IsChinese() {
+		path += "（" + label + "）"
+	}
+	b.WriteString(msg.Sprintf("%s: %s: %s", f.Severity, path, f.Message))
 	return b.String()
 }
 

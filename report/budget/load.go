@@ -13,6 +13,8 @@ import (
 	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"budgetdoc/report/msg"
 )
 
 // Load reads a budget from a YAML or JSON file (JSON is read as the YAML
@@ -32,7 +34,7 @@ func Load(path string) (*Budget, error) {
 		return nil, fs
 	} else if err != nil {
 		return nil, Findings{{Severity: Error, Pos: b.Source.Pos("previous"), Path: "previous",
-			Message: fmt.Sprintf("last year's file cannot be read: %v", err)}}
+			Message: msg.Sprintf("last year's file cannot be read: %v", err)}}
 	}
 	b.Previous = prev
 	return b, nil
@@ -56,7 +58,7 @@ func Parse(name string, data []byte) (*Budget, error) {
 		return nil, Findings{syntaxFinding(name, err)}
 	}
 	if len(root.Content) == 0 {
-		return nil, Findings{{Severity: Error, Pos: Pos{File: name, Line: 1}, Message: "the file is empty"}}
+		return nil, Findings{{Severity: Error, Pos: Pos{File: name, Line: 1}, Message: msg.Sprintf("the file is empty")}}
 	}
 	b := &Budget{Source: Source{File: name}}
 	d := decoder{src: &b.Source}
@@ -64,7 +66,7 @@ func Parse(name string, data []byte) (*Budget, error) {
 	if len(d.findings) > maxFindings {
 		more := len(d.findings) - maxFindings
 		d.findings = append(d.findings[:maxFindings], Finding{Severity: Error, Pos: Pos{File: name},
-			Message: fmt.Sprintf("%d more problems not shown; fix the ones above first", more)})
+			Message: msg.Sprintf("%d more problems not shown; fix the ones above first", more)})
 	}
 	if len(d.findings) > 0 {
 		return nil, d.findings
@@ -96,12 +98,11 @@ func encodingFinding(name string, data []byte) (Finding, bool) {
 		}
 		i += size
 	}
-	msg := "the file is not UTF-8 text"
+	text := msg.Sprintf("the file is not UTF-8 text: save it with the encoding UTF-8")
 	if _, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data); err == nil {
-		msg += "; it looks like GBK/GB18030, as Chinese Windows editors save by default"
+		text = msg.Sprintf("the file is not UTF-8 text; it looks like GBK/GB18030, as Chinese Windows editors save by default: save it with the encoding UTF-8")
 	}
-	return Finding{Severity: Error, Pos: Pos{File: name, Line: line, Col: col},
-		Message: msg + ": save it with the encoding UTF-8"}, false
+	return Finding{Severity: Error, Pos: Pos{File: name, Line: line, Col: col}, Message: text}, false
 }
 
 // parseYAML parses data into a node tree. yaml.v3 panics on some malformed
@@ -109,7 +110,7 @@ func encodingFinding(name string, data []byte) (Finding, bool) {
 func parseYAML(data []byte) (root yaml.Node, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("yaml: the file is not valid YAML (%v)", r)
+			err = fmt.Errorf("yaml: the parser failed: %v", r)
 		}
 	}()
 	err = yaml.Unmarshal(data, &root)
@@ -130,16 +131,50 @@ var collectionErrors = map[string]bool{
 
 // syntaxFinding turns a YAML parser error into a finding with its line.
 func syntaxFinding(name string, err error) Finding {
-	f := Finding{Severity: Error, Pos: Pos{File: name}, Message: "YAML syntax: " + err.Error()}
+	f := Finding{Severity: Error, Pos: Pos{File: name}, Message: msg.Sprintf("YAML syntax: %s", yamlMessage(strings.TrimPrefix(err.Error(), "yaml: ")))}
 	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
 		f.Pos.Line, _ = strconv.Atoi(m[1])
-		f.Message = "YAML syntax: " + m[2]
+		f.Message = msg.Sprintf("YAML syntax: %s", yamlMessage(m[2]))
 		if collectionErrors[m[2]] {
 			f.Pos.Line++
-			f.Message += " in the list or mapping that starts here (look for an unclosed bracket or a wrong indent)"
+			f.Message = msg.Sprintf("YAML syntax: %s in the list or mapping that starts here (look for an unclosed bracket or a wrong indent)", yamlMessage(m[2]))
 		}
 	}
 	return f
+}
+
+// yamlMessage says a YAML parser message in the messages' language; the
+// rarer ones stay as the parser words them.
+func yamlMessage(s string) string {
+	switch s {
+	case "did not find expected node content":
+		return msg.Sprintf("did not find expected node content")
+	case "did not find expected '-' indicator":
+		return msg.Sprintf("did not find expected '-' indicator")
+	case "did not find expected key":
+		return msg.Sprintf("did not find expected key")
+	case "did not find expected ',' or ']'":
+		return msg.Sprintf("did not find expected ',' or ']'")
+	case "did not find expected ',' or '}'":
+		return msg.Sprintf("did not find expected ',' or '}'")
+	case "mapping values are not allowed in this context":
+		return msg.Sprintf("mapping values are not allowed in this context")
+	case "block sequence entries are not allowed in this context":
+		return msg.Sprintf("block sequence entries are not allowed in this context")
+	case "found character that cannot start any token":
+		return msg.Sprintf("found character that cannot start any token")
+	case "found a tab character that violates indentation":
+		return msg.Sprintf("found a tab character that violates indentation")
+	case "could not find expected ':'":
+		return msg.Sprintf("could not find expected ':'")
+	case "found unexpected end of stream":
+		return msg.Sprintf("found unexpected end of stream")
+	case "found unknown escape character":
+		return msg.Sprintf("found unknown escape character")
+	case "did not find expected <document start>":
+		return msg.Sprintf("did not find expected <document start>")
+	}
+	return s
 }
 
 // decoder fills Go values from YAML nodes by the `budget` struct tags,
@@ -162,8 +197,9 @@ var (
 
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.src.File, Line: n.Line, Col: n.Column} }
 
-func (d *decoder) errorf(n *yaml.Node, path, format string, args ...any) {
-	d.findings = append(d.findings, Finding{Severity: Error, Pos: d.pos(n), Path: path, Message: fmt.Sprintf(format, args...)})
+// fail records an error at n; message is made with msg.Sprintf.
+func (d *decoder) fail(n *yaml.Node, path, message string) {
+	d.findings = append(d.findings, Finding{Severity: Error, Pos: d.pos(n), Path: path, Message: message})
 }
 
 // decode fills v from n. wan marks amounts in 万元, which may have four
@@ -174,7 +210,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, wan bool) {
 	}
 	if d.values++; d.values > maxValues {
 		if d.values == maxValues+1 {
-			d.errorf(n, path, "the file expands to more than %d values; are aliases (*name) nested in each other?", maxValues)
+			d.fail(n, path, msg.Sprintf("the file expands to more than %d values; are aliases (*name) nested in each other?", maxValues))
 		}
 		return
 	}
@@ -194,12 +230,12 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, wan bool) {
 		}
 		return
 	case dateType:
-		if !d.expect(n, yaml.ScalarNode, path, "a date such as 2021-03-17") {
+		if !d.expect(n, yaml.ScalarNode, path, msg.Sprintf("a date such as 2021-03-17")) {
 			return
 		}
 		date, err := ParseDate(n.Value)
 		if err != nil {
-			d.errorf(n, path, "%v", err)
+			d.fail(n, path, err.Error())
 			return
 		}
 		v.Set(reflect.ValueOf(date))
@@ -207,21 +243,21 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, wan bool) {
 	}
 	switch v.Kind() {
 	case reflect.String:
-		if d.expect(n, yaml.ScalarNode, path, "text") {
+		if d.expect(n, yaml.ScalarNode, path, msg.Sprintf("text")) {
 			v.SetString(n.Value)
 		}
 	case reflect.Int:
-		if !d.expect(n, yaml.ScalarNode, path, "a whole number") {
+		if !d.expect(n, yaml.ScalarNode, path, msg.Sprintf("a whole number")) {
 			return
 		}
 		i, err := strconv.Atoi(n.Value)
 		if err != nil {
-			d.errorf(n, path, "%q is not a whole number", n.Value)
+			d.fail(n, path, msg.Sprintf("%q is not a whole number", n.Value))
 			return
 		}
 		v.SetInt(int64(i))
 	case reflect.Bool:
-		if !d.expect(n, yaml.ScalarNode, path, "true or false") {
+		if !d.expect(n, yaml.ScalarNode, path, msg.Sprintf("true or false")) {
 			return
 		}
 		switch n.Value {
@@ -229,10 +265,10 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, wan bool) {
 			v.SetBool(true)
 		case "false":
 		default:
-			d.errorf(n, path, "%q is not true or false", n.Value)
+			d.fail(n, path, msg.Sprintf("%q is not true or false", n.Value))
 		}
 	case reflect.Slice:
-		if !d.expect(n, yaml.SequenceNode, path, "a list") {
+		if !d.expect(n, yaml.SequenceNode, path, msg.Sprintf("a list")) {
 			return
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
@@ -248,7 +284,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, wan bool) {
 }
 
 func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
-	if !d.expect(n, yaml.MappingNode, path, "a mapping of keys to values") {
+	if !d.expect(n, yaml.MappingNode, path, msg.Sprintf("a mapping of keys to values")) {
 		return
 	}
 	fields := fieldsOf(v.Type())
@@ -258,17 +294,17 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		name := key.Value
 		fieldPath := joinPath(path, name)
 		if first, dup := seen[name]; dup {
-			d.errorf(key, fieldPath, "duplicate key %q (first given on line %d)", name, first.Line)
+			d.fail(key, fieldPath, msg.Sprintf("duplicate key %q (first given on line %d)", name, first.Line))
 			continue
 		}
 		seen[name] = key
 		f, ok := fields.byName[name]
 		if !ok {
-			msg := fmt.Sprintf("unknown key %q", name)
+			text := msg.Sprintf("unknown key %q", name)
 			if s := nearest(name, fields.names); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
+				text = msg.Sprintf("unknown key %q; did you mean %q?", name, s)
 			}
-			d.errorf(key, fieldPath, "%s", msg)
+			d.fail(key, fieldPath, text)
 			continue
 		}
 		d.decode(value, v.Field(f.index), fieldPath, f.wan)
@@ -278,7 +314,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 			continue
 		}
 		if key, ok := seen[f.name]; !ok || isBlank(valueOf(n, key)) {
-			d.errorf(n, joinPath(path, f.name), "required field %q is missing", f.name)
+			d.fail(n, joinPath(path, f.name), msg.Sprintf("required field %q is missing", f.name))
 		}
 	}
 }
@@ -297,7 +333,7 @@ func (d *decoder) expect(n *yaml.Node, kind yaml.Kind, path, what string) bool {
 	if n.Kind == kind {
 		return true
 	}
-	d.errorf(n, path, "expected %s, found %s", what, describe(n))
+	d.fail(n, path, msg.Sprintf("expected %s, found %s", what, describe(n)))
 	return false
 }
 
@@ -306,21 +342,21 @@ var amountSyntax = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
 // amount reads a money amount: a plain decimal number, not negative, with at
 // most two decimals (four for 万元).
 func (d *decoder) amount(n *yaml.Node, path string, wan bool) (decimal.Decimal, bool) {
-	if !d.expect(n, yaml.ScalarNode, path, "an amount") {
+	if !d.expect(n, yaml.ScalarNode, path, msg.Sprintf("an amount")) {
 		return decimal.Zero, false
 	}
 	text := strings.TrimSpace(n.Value)
 	if !amountSyntax.MatchString(text) {
-		hint := ""
 		if strings.Contains(text, ",") {
-			hint = " (write it without thousands separators)"
+			d.fail(n, path, msg.Sprintf("%q is not an amount (write it without thousands separators)", n.Value))
+		} else {
+			d.fail(n, path, msg.Sprintf("%q is not an amount", n.Value))
 		}
-		d.errorf(n, path, "%q is not an amount%s", n.Value, hint)
 		return decimal.Zero, false
 	}
 	amount, err := decimal.NewFromString(text)
 	if err != nil {
-		d.errorf(n, path, "%q is not an amount", n.Value)
+		d.fail(n, path, msg.Sprintf("%q is not an amount", n.Value))
 		return decimal.Zero, false
 	}
 	places, unit := int32(2), "元"
@@ -328,11 +364,11 @@ func (d *decoder) amount(n *yaml.Node, path string, wan bool) (decimal.Decimal, 
 		places, unit = 4, "万元"
 	}
 	if !amount.Round(places).Equal(amount) {
-		d.errorf(n, path, "%s has more than %d decimal places for an amount in %s", text, places, unit)
+		d.fail(n, path, msg.Sprintf("%s has more than %d decimal places for an amount in %s", text, places, unit))
 		return decimal.Zero, false
 	}
 	if amount.IsNegative() {
-		d.errorf(n, path, "%s is negative; amounts cannot be", text)
+		d.fail(n, path, msg.Sprintf("%s is negative; amounts cannot be", text))
 		return decimal.Zero, false
 	}
 	return amount, true
@@ -350,9 +386,9 @@ func isBlank(n *yaml.Node) bool {
 func describe(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "a mapping"
+		return msg.Sprintf("a mapping")
 	case yaml.SequenceNode:
-		return "a list"
+		return msg.Sprintf("a list")
 	default:
 		return fmt.Sprintf("%q", n.Value)
 	}

@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"budgetdoc/report/msg"
 )
 
 // Budget is one department's budget for one year: everything the disclosure's
@@ -273,7 +275,7 @@ func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.M
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
-		return Date{}, fmt.Errorf("%q is not a date of the form 2021-03-17", s)
+		return Date{}, msg.Errorf("%q is not a date of the form 2021-03-17", s)
 	}
 	return Date{t.Year(), int(t.Month()), t.Day()}, nil
 }
