@@ -80,7 +80,7 @@ func Performance(b *budget.Budget, i int) *layout.Table {
 func wan(d decimal.Decimal, c src, path string) layout.Cell {
 	return layout.Cell{
 		Text:   c.text(d.String()+"万元", path),
-		Align:  layout.Center,
+		Align:  layout.Right,
 		Number: &layout.Number{Value: d.String(), Format: `General"万元"`},
 	}
 }
@@ -88,7 +88,7 @@ func wan(d decimal.Decimal, c src, path string) layout.Cell {
 // optionalWan is wan, or a blank cell for an amount left out.
 func optionalWan(d decimal.NullDecimal, c src, path string) layout.Cell {
 	if !d.Valid {
-		return layout.Cell{Align: layout.Center}
+		return layout.Cell{Align: layout.Right}
 	}
 	return wan(d.Decimal, c, path)
 }
@@ -106,8 +106,9 @@ func goals(gs []string, c src, path string) layout.Text {
 }
 
 // indicatorRows lays out the two indicator trees side by side. Each 一级指标
-// takes as many rows as the longer side needs; each 二级指标 spans its own
-// rows on its own side, and a shorter side ends in blank cells.
+// takes the rows its groups need; a 二级指标 that both sides have starts on
+// the same row on both, and where one side has fewer rows its last cells
+// extend down, so no empty cell stands beside the other side's rows.
 func indicatorRows(ind budget.Indicators, c src, path string) []layout.Row {
 	var names []string
 	seen := make(map[string]bool)
@@ -123,16 +124,101 @@ func indicatorRows(ind budget.Indicators, c src, path string) []layout.Row {
 	for _, name := range names {
 		period := groupsOf(ind.Period, name, path+".period")
 		annual := groupsOf(ind.Annual, name, path+".annual")
-		n := max(rowCount(period), rowCount(annual), 1)
+		pairs := alignGroups(period, annual)
+		n := 0
+		for _, p := range pairs {
+			n += p.rows()
+		}
+		n = max(n, 1)
 		grid := newCellGrid(n, 7)
 		first := layout.TextCell(c.text(name, firstPath(period, annual)), layout.Center)
 		first.RowSpan = n
 		grid.place(0, 0, first)
-		fillSide(grid, 1, period, c)
-		fillSide(grid, 4, annual, c)
+		fillSide(grid, 1, segments(pairs, func(p groupPair) *group { return p.period }), c)
+		fillSide(grid, 4, segments(pairs, func(p groupPair) *group { return p.annual }), c)
 		rows = append(rows, grid.rows()...)
 	}
 	return rows
+}
+
+// groupPair is a row band of the indicator block: a 二级指标 of each side
+// that line up, or of one side only.
+type groupPair struct{ period, annual *group }
+
+func (p groupPair) rows() int {
+	n := 1
+	for _, g := range []*group{p.period, p.annual} {
+		if g != nil {
+			n = max(n, len(g.Items))
+		}
+	}
+	return n
+}
+
+// alignGroups pairs the two sides' groups in order, matching groups of the
+// same name; a group whose name the other side has further on waits for
+// it, and groups of different names share a band.
+func alignGroups(period, annual []group) []groupPair {
+	later := func(gs []group, name string) bool {
+		for _, g := range gs {
+			if g.Name == name {
+				return true
+			}
+		}
+		return false
+	}
+	var pairs []groupPair
+	i, j := 0, 0
+	for i < len(period) || j < len(annual) {
+		switch {
+		case i == len(period):
+			pairs = append(pairs, groupPair{annual: &annual[j]})
+			j++
+		case j == len(annual):
+			pairs = append(pairs, groupPair{period: &period[i]})
+			i++
+		case period[i].Name == annual[j].Name:
+			pairs = append(pairs, groupPair{&period[i], &annual[j]})
+			i, j = i+1, j+1
+		case later(annual[j+1:], period[i].Name):
+			pairs = append(pairs, groupPair{annual: &annual[j]})
+			j++
+		case later(period[i+1:], annual[j].Name):
+			pairs = append(pairs, groupPair{period: &period[i]})
+			i++
+		default:
+			pairs = append(pairs, groupPair{&period[i], &annual[j]})
+			i, j = i+1, j+1
+		}
+	}
+	return pairs
+}
+
+// segment is a group placed on one side: from row, over rows.
+type segment struct {
+	g         *group
+	row, rows int
+}
+
+// segments places one side's groups on the bands: a band the side has no
+// group in goes to the group above (or, at the top, the one below).
+func segments(pairs []groupPair, side func(groupPair) *group) []segment {
+	var segs []segment
+	row, top := 0, 0
+	for _, p := range pairs {
+		h := p.rows()
+		switch g := side(p); {
+		case g != nil:
+			segs = append(segs, segment{g, row - top, h + top})
+			top = 0
+		case len(segs) > 0:
+			segs[len(segs)-1].rows += h
+		default:
+			top += h
+		}
+		row += h
+	}
+	return segs
 }
 
 // group is a 二级指标 with the field path it was read at.
@@ -165,36 +251,33 @@ func firstPath(sides ...[]group) string {
 	return ""
 }
 
-func rowCount(gs []group) int {
-	n := 0
-	for _, g := range gs {
-		n += max(1, len(g.Items))
+// fillSide places one side's groups from column col: 二级指标, 三级指标,
+// 指标值, the last item of a group extending over the group's spare rows.
+// A side with no group under this 一级指标 is one blank cell.
+func fillSide(grid *cellGrid, col int, segs []segment, c src) {
+	if len(segs) == 0 {
+		grid.place(0, col, layout.Cell{RowSpan: grid.n, ColSpan: 3})
+		return
 	}
-	return n
-}
-
-// fillSide places one side's groups from column col: 二级指标, 三级指标, 指标值.
-func fillSide(grid *cellGrid, col int, gs []group, c src) {
-	r := 0
-	for _, g := range gs {
-		span := max(1, len(g.Items))
-		cell := layout.TextCell(c.text(g.Name, g.path+".name"), layout.Center)
-		cell.RowSpan = span
-		grid.place(r, col, cell)
-		for k, it := range g.Items {
-			ip := fmt.Sprintf("%s.items[%d]", g.path, k)
-			grid.place(r+k, col+1, layout.TextCell(c.text(it.Name, ip+".name"), layout.Left))
-			grid.place(r+k, col+2, layout.TextCell(c.text(it.Value, ip+".value"), layout.Center))
+	for _, s := range segs {
+		cell := layout.TextCell(c.text(s.g.Name, s.g.path+".name"), layout.Center)
+		cell.RowSpan = s.rows
+		grid.place(s.row, col, cell)
+		if len(s.g.Items) == 0 {
+			grid.place(s.row, col+1, layout.Cell{RowSpan: s.rows, ColSpan: 2})
+			continue
 		}
-		if len(g.Items) == 0 {
-			grid.place(r, col+1, layout.Cell{})
-			grid.place(r, col+2, layout.Cell{})
-		}
-		r += span
-	}
-	if rest := grid.n - r; rest > 0 {
-		for k := 0; k < 3; k++ {
-			grid.place(r, col+k, layout.Cell{RowSpan: rest})
+		for k, it := range s.g.Items {
+			ip := fmt.Sprintf("%s.items[%d]", s.g.path, k)
+			span := 1
+			if k == len(s.g.Items)-1 {
+				span = s.rows - k
+			}
+			name := layout.TextCell(c.text(it.Name, ip+".name"), layout.Left)
+			value := layout.TextCell(c.text(it.Value, ip+".value"), layout.Center)
+			name.RowSpan, value.RowSpan = span, span
+			grid.place(s.row+k, col+1, name)
+			grid.place(s.row+k, col+2, value)
 		}
 	}
 }

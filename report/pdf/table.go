@@ -34,7 +34,7 @@ type tableFit struct {
 func fitsFor(size float64) []tableFit {
 	fits := []tableFit{{size, size * 0.4, size * 0.3, size * 1.35}}
 	for s := size; s >= minTableSize; s -= 0.5 {
-		fits = append(fits, tableFit{s, s * 0.25, s * 0.15, s * 1.25})
+		fits = append(fits, tableFit{s, s * 0.25, s * 0.15, s * 1.2})
 	}
 	return fits
 }
@@ -85,10 +85,19 @@ func (p *planner) renderTable(t *layout.Table) error {
 		}
 		return frame.height - float64(start+head)*linePitch
 	}
+	// A new page is no help at the head of a page, nor after a heading
+	// or an attachment's label, which stay with the table.
+	kept := p.line == 0
+	if p.block > 0 {
+		switch p.blocks[p.block-1].(type) {
+		case *layout.Heading, *layout.AttachmentHeading:
+			kept = true
+		}
+	}
 	chosen := false
 	for _, fresh := range []bool{false, true} {
-		if fresh && p.line == 0 {
-			continue // this page is a fresh one
+		if fresh && kept {
+			continue
 		}
 		for _, f := range fits {
 			if float64(g.Rows)*(f.lh+2*f.vpad) > room(fresh) || !tl.columns(f) {
@@ -126,7 +135,7 @@ func (p *planner) renderTable(t *layout.Table) error {
 		for r := 0; r <= min(t.HeaderRows, g.Rows-1); r++ {
 			first += tl.heights[r]
 		}
-		if p.line > 0 && first > room(false) {
+		if !kept && first > room(false) {
 			p.newPage()
 		}
 	}
