@@ -20,7 +20,7 @@ const (
 func (s *Server) guard(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("X-Content-Type-Options", "nosniff")
-		w.Header().Set("Referrer-Policy", "no-referrer")
+		w.Header().Set("Referrer-Policy", "same-origin") // "no-referrer" would make Chrome send Origin: null with our own posts
 		if s.opts.LoopbackOnly && !loopbackHost(r.Host) {
 			http.Error(w, "只接受本机地址的访问", http.StatusForbidden)
 			return
