@@ -101,19 +101,29 @@ func LibreOfficePDF(t testing.TB, document, fontsDir string) string {
 	t.Helper()
 	Need(t, "soffice")
 	dir := t.TempDir()
-	conf := filepath.Join(dir, "fonts.conf")
-	err := os.WriteFile(conf, []byte(`<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>
-<include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>`+fontsDir+`</dir><cachedir>`+filepath.Join(dir, "cache")+`</cachedir></fontconfig>`), 0o644)
-	if err != nil {
-		t.Fatal(err)
-	}
-	RunEnv(t, []string{"FONTCONFIG_FILE=" + conf}, "soffice", "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+	RunEnv(t, []string{"FONTCONFIG_FILE=" + FontConfig(t, fontsDir)}, "soffice", "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
 		"--convert-to", "pdf", "--outdir", dir, document)
 	out := filepath.Join(dir, strings.TrimSuffix(filepath.Base(document), filepath.Ext(document))+".pdf")
 	if _, err := os.Stat(out); err != nil {
 		t.Fatalf("LibreOffice wrote no PDF of %s: %v", document, err)
 	}
 	return out
+}
+
+// FontConfig writes a fontconfig file that adds fontsDir's fonts to the
+// system's and returns its path, for FONTCONFIG_FILE: a program that draws
+// text (LibreOffice, a browser) then prints Chinese on a machine without a
+// Chinese font of its own.
+func FontConfig(t testing.TB, fontsDir string) string {
+	t.Helper()
+	dir := t.TempDir()
+	conf := filepath.Join(dir, "fonts.conf")
+	err := os.WriteFile(conf, []byte(`<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>
+<include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>`+fontsDir+`</dir><cachedir>`+filepath.Join(dir, "cache")+`</cachedir></fontconfig>`), 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return conf
 }
 
 // PDFPages is the text of each page of a PDF, by pdftotext.

@@ -13,8 +13,11 @@ import (
 	"sync"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"budgetdoc/report"
 	"budgetdoc/report/budget"
+	"budgetdoc/report/money"
 )
 
 // result is one uploaded budget: its findings and, when it passes its
@@ -288,24 +291,27 @@ func (s *Server) revisionPage(w http.ResponseWriter, r *http.Request) {
 	for _, ch := range c.rev.Changes {
 		v := changeView{Kind: ch.Kind.Chinese(), Where: ch.Where(), Old: ch.Old, New: ch.New, Amount: ch.IsAmount()}
 		if ch.Delta != nil {
-			v.Delta = signed(ch.Delta.StringFixed(2))
+			v.Old, v.New, v.Delta = amount(ch.Old), amount(ch.New), money.Signed(*ch.Delta, 2)
 		}
 		changes = append(changes, v)
 	}
 	type totalView struct{ Name, Old, New, Delta string }
 	var totals []totalView
 	for _, t := range c.rev.Totals {
-		totals = append(totals, totalView{t.Name, t.Old.StringFixed(2), t.New.StringFixed(2), signed(t.Delta.StringFixed(2))})
+		totals = append(totals, totalView{t.Name, money.Format(t.Old, 2), money.Format(t.New, 2), money.Signed(t.Delta, 2)})
 	}
 	s.render(w, r, "revision.html", map[string]any{"ID": c.id, "Old": c.oldName, "New": c.newName,
 		"Changes": changes, "Totals": totals, "Same": c.rev.Same(), "PageTitle": "修订对照表"})
 }
 
-func signed(s string) string {
-	if !strings.HasPrefix(s, "-") && strings.Trim(s, "0.") != "" {
-		return "+" + s
+// amount prints an amount the revision keeps as text as the documents do
+// (3,112,000.00); a blank stays blank.
+func amount(s string) string {
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return s
 	}
-	return s
+	return money.Format(d, 2)
 }
 
 func (s *Server) revisionFile(w http.ResponseWriter, r *http.Request) {

@@ -24,6 +24,9 @@ import (
 
 const sample = "../../data/sanmenxia-2021.yaml"
 
+// fontsDir holds the project's fonts, which the browser test lends Chromium.
+var fontsDir, _ = filepath.Abs("../../fonts")
+
 func newTestServer(t *testing.T, opts Options) (*Server, *httptest.Server) {
 	t.Helper()
 	srv, err := New(opts)
