@@ -13,13 +13,17 @@ package fonts
 
 import (
 	_ "embed"
-	"fmt"
+	"errors"
+	"io/fs"
 	"os"
 	"sort"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/image/font/sfnt"
+
+	"budgetdoc/report/msg"
 )
 
 var (
@@ -112,14 +116,16 @@ func (s *Set) Faces() []*Face {
 // PDF writer cannot embed are refused with the reason.
 func (s *Set) Replace(role Role, path string) error {
 	if !validRole(role) {
-		return fmt.Errorf("unknown font role %q; the roles are %v", role, Roles)
+		return msg.Errorf("unknown font role %q; the roles are %s", role, roleList())
 	}
 	data, err := os.ReadFile(path)
-	if err != nil {
-		return err
+	if errors.Is(err, fs.ErrNotExist) {
+		return msg.Errorf("font file %s does not exist", path)
+	} else if err != nil {
+		return msg.Errorf("font file %s cannot be read: %v", path, err)
 	}
 	if err := CheckEmbeddable(data); err != nil {
-		return fmt.Errorf("font %s: %w", path, err)
+		return msg.Errorf("font %s: %w", path, err)
 	}
 	faces := make(map[Role]*Face, len(s.faces))
 	for r, f := range s.faces {
@@ -128,6 +134,14 @@ func (s *Set) Replace(role Role, path string) error {
 	faces[role] = &Face{Name: "user-" + string(role), Data: data}
 	s.faces = faces
 	return nil
+}
+
+func roleList() string {
+	names := make([]string, len(Roles))
+	for i, r := range Roles {
+		names[i] = string(r)
+	}
+	return strings.Join(names, ", ")
 }
 
 func validRole(r Role) bool {
@@ -143,24 +157,24 @@ func validRole(r Role) bool {
 // outlines, the only kind the PDF writer embeds.
 func CheckEmbeddable(data []byte) error {
 	if len(data) < 12 {
-		return fmt.Errorf("not a font file")
+		return msg.Errorf("not a font file")
 	}
 	switch string(data[:4]) {
 	case "ttcf":
-		return fmt.Errorf("a TrueType collection (.ttc) cannot be embedded; extract one face into a .ttf file (TrueType with glyf outlines), e.g. with fonttools")
+		return msg.Errorf("a TrueType collection (.ttc) cannot be embedded; extract one face into a .ttf file (TrueType with glyf outlines), e.g. with fonttools")
 	case "OTTO":
-		return fmt.Errorf("an OpenType font with CFF outlines (.otf) cannot be embedded; use a TrueType (.ttf) font with glyf outlines, such as the TTF build of the same family")
+		return msg.Errorf("an OpenType font with CFF outlines (.otf) cannot be embedded; use a TrueType (.ttf) font with glyf outlines, such as the TTF build of the same family")
 	case "\x00\x01\x00\x00", "true":
 	default:
-		return fmt.Errorf("not a TrueType font (.ttf)")
+		return msg.Errorf("not a TrueType font (.ttf)")
 	}
 	f, err := sfnt.Parse(data)
 	if err != nil {
-		return fmt.Errorf("the TrueType font cannot be read: %v", err)
+		return msg.Errorf("the TrueType font cannot be read: %v", err)
 	}
 	var buf sfnt.Buffer
 	if _, err := f.Name(&buf, sfnt.NameIDFamily); err != nil && err != sfnt.ErrNotFound {
-		return fmt.Errorf("the TrueType font cannot be read: %v", err)
+		return msg.Errorf("the TrueType font cannot be read: %v", err)
 	}
 	return nil
 }

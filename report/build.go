@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -9,6 +8,7 @@ import (
 	"budgetdoc/report/budget"
 	"budgetdoc/report/compose"
 	"budgetdoc/report/layout"
+	"budgetdoc/report/msg"
 	"budgetdoc/report/pdf"
 	"budgetdoc/report/xlsx"
 )
@@ -115,7 +115,7 @@ func (bl *Builder) Documents(b *Budget, formats ...Format) ([]Document, error) {
 	base := BaseName(b)
 	if base != filepath.Base(base) || strings.ContainsAny(base, `/\`) || filepath.IsAbs(base) {
 		// Check refuses such names; this guards callers that skip it.
-		return nil, fmt.Errorf("unit name %q cannot name a file", b.Unit.Name)
+		return nil, msg.Errorf("unit name %q cannot name a file", b.Unit.Name)
 	}
 	for _, f := range formats {
 		var data []byte
@@ -126,7 +126,7 @@ func (bl *Builder) Documents(b *Budget, formats ...Format) ([]Document, error) {
 		case XLSX:
 			data, err = xlsx.Render(doc, bl.sheet)
 		default:
-			err = fmt.Errorf("format %q is not supported", f)
+			err = msg.Errorf("format %q is not supported", f)
 		}
 		if err != nil {
 			return nil, err

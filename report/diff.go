@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"budgetdoc/report/compose"
+	"budgetdoc/report/msg"
 	"budgetdoc/report/pdf"
 	"budgetdoc/report/revision"
 	"budgetdoc/report/xlsx"
@@ -27,7 +28,7 @@ func (bl *Builder) RenderRevision(r *Revision, new *Budget, f Format) ([]byte, e
 	case XLSX:
 		return xlsx.Render(doc, bl.sheet)
 	}
-	return nil, fmt.Errorf("format %q is not supported for a revision table", f)
+	return nil, msg.Errorf("format %q is not supported for a revision table", f)
 }
 
 // WriteFile writes data to path atomically: readers see the old file or

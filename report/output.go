@@ -1,13 +1,14 @@
 package report
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 
 	"github.com/gofrs/flock"
+
+	"budgetdoc/report/msg"
 )
 
 // lockOutputs takes the advisory lock of one budget's documents in dir, so
@@ -26,7 +27,7 @@ func lockOutputs(dir, stem string) (unlock func(), err error) {
 	for {
 		lock := flock.New(path, flock.SetPermissions(0o644))
 		if err := lock.Lock(); err != nil {
-			return nil, fmt.Errorf("cannot lock %s: %w", path, err)
+			return nil, msg.Errorf("cannot lock %s: %w", path, err)
 		}
 		// The holder before us may have removed the file we locked; a lock
 		// on a removed file excludes no one, so take the one now there.

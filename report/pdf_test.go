@@ -11,8 +11,11 @@ import (
 	"sync"
 	"testing"
 
+	"golang.org/x/text/language"
+
 	"budgetdoc/internal/testtool"
 	"budgetdoc/report"
+	"budgetdoc/report/msg"
 )
 
 const samplePath = "../data/sanmenxia-2021.yaml"
@@ -270,9 +273,13 @@ func TestTTCFontIsRefused(t *testing.T) {
 	if err := os.WriteFile(ttc, append([]byte("ttcf"), make([]byte, 64)...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := report.New(report.WithFont("body", ttc))
-	if err == nil || !strings.Contains(err.Error(), "collection (.ttc)") || !strings.Contains(err.Error(), ".ttf") {
-		t.Fatalf("want a clear refusal of the TTC file, got %v", err)
+	defer msg.SetLanguage(msg.Language())
+	for lang, want := range map[language.Tag]string{msg.Chinese: "字体集（.ttc）无法嵌入", msg.English: "collection (.ttc) cannot be embedded"} {
+		msg.SetLanguage(lang)
+		_, err := report.New(report.WithFont("body", ttc))
+		if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), ".ttf") {
+			t.Errorf("%v: want a clear refusal of the TTC file, got %v", lang, err)
+		}
 	}
 }
 

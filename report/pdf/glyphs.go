@@ -6,6 +6,7 @@ import (
 
 	"budgetdoc/fonts"
 	"budgetdoc/report/layout"
+	"budgetdoc/report/msg"
 )
 
 // GlyphError is a character that the face it would be set in has no glyph
@@ -31,7 +32,7 @@ func (e GlyphError) Error() string {
 
 // Message says what is missing and what to do, without the place.
 func (e GlyphError) Message() string {
-	return fmt.Sprintf("character U+%04X %q is not in the font %s (role %s); replace it, or give that role a font that has it with --font %s=PATH",
+	return msg.Sprintf("character U+%04X %q is not in the font %s (role %s); replace it, or give that role a font that has it with --font %s=PATH",
 		e.Char, string(e.Char), e.Face, e.Role, e.Role)
 }
 
