@@ -80,6 +80,7 @@ func (bl *Builder) check(b *Budget) (Findings, *layout.Document) {
 		return findings, nil
 	}
 	doc := compose.Disclosure(b)
+	findings = append(findings, compose.RoundingFindings(b, doc)...)
 	for _, e := range pdf.CheckGlyphs(doc, bl.fonts) {
 		findings = append(findings, budget.Finding{
 			Severity: budget.Error,

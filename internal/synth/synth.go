@@ -18,6 +18,11 @@ type Options struct {
 	Rows       int // project-table rows
 	Forms      int // performance forms, one per 重点项目 row
 	Indicators int // 三级指标 per side of each form; 0 means 12
+	// Standard makes the budget a ledger of the standard set: rows with
+	// funds (一般公共预算, 政府性基金, 上年结转) and economic codes, amounts
+	// with cents, the tables in MoneyUnit (元 or 万元; blank means 万元).
+	Standard  bool
+	MoneyUnit string
 }
 
 var functions = []struct{ code, name string }{
@@ -85,9 +90,18 @@ func Budget(o Options) *budget.Budget {
 		}
 		b.Rows = append(b.Rows, row)
 	}
+	if o.Standard {
+		ledger(b, o)
+	}
 	b.Expenditure.Basic = budget.RowTotal(b.RowsOf(budget.Basic))
 	b.Expenditure.Project = budget.RowTotal(b.RowsOf(budget.Project))
 	b.Income.GeneralBudget = b.Expenditure.Total()
+	if o.Standard {
+		b.Income.GeneralBudget = b.SumOf(func(r budget.Row) bool { return r.FundName() == budget.DefaultFund })
+		b.Income.GovernmentFund = b.SumOf(func(r budget.Row) bool { return r.FundName() == "政府性基金预算拨款" })
+		b.Income.Carryover = b.SumOf(func(r budget.Row) bool { return r.FundName() == budget.CarryoverFund })
+		b.ThreePublic = b.ThreePublicFigures()
+	}
 	for i := 0; i < o.Forms && i < o.Rows; i++ {
 		b.Forms = append(b.Forms, form(rng, b.Rows[i], o.Indicators))
 	}
@@ -134,4 +148,48 @@ func tree(rng *rand.Rand, n int, project string) []budget.Level1 {
 		}
 	}
 	return out
+}
+
+// Economic codes for the standard ledger: 人员经费 for 人员支出 rows,
+// 公用经费 for the other basic rows, spending accounts for projects.
+var (
+	personnelCodes = []string{"30101", "30102", "30103", "30107", "30108", "30110", "30113", "30302"}
+	publicCodes    = []string{"30201", "30205", "30206", "30211", "30217", "30228", "30229", "30231"}
+	projectCodes   = []string{"30227", "30226", "30218", "30212", "31002", "31013"}
+	fundFunctions  = []struct{ code, name string }{
+		{"2070701", "文化旅游体育与传媒支出-国家电影事业发展专项资金安排的支出-资助国产影片放映"},
+		{"2296003", "其他支出-彩票公益金安排的支出-用于体育事业的彩票公益金"},
+	}
+)
+
+// ledger turns the rows into a standard-set ledger. It draws from its own
+// random source, so the seed set's budgets stay as they were.
+func ledger(b *budget.Budget, o Options) {
+	rng := rand.New(rand.NewSource(o.Seed*7919 + 1))
+	b.Documents = budget.DocumentSet{Set: budget.StandardSet, MoneyUnit: o.MoneyUnit}
+	kinds := b.KindOf()
+	for i := range b.Rows {
+		r := &b.Rows[i]
+		if r.Amount.Valid && rng.Intn(2) == 0 && r.Key == "" { // cents, so that 万元 rounding shows
+			r.Amount.Decimal = r.Amount.Decimal.Add(decimal.New(int64(rng.Intn(1000000)), -2))
+		}
+		switch {
+		case r.Category == "人员支出":
+			r.EconomicCode = personnelCodes[rng.Intn(len(personnelCodes))]
+		case kinds[r.Category] == budget.Basic:
+			r.EconomicCode = publicCodes[rng.Intn(len(publicCodes))]
+		default:
+			r.EconomicCode = projectCodes[rng.Intn(len(projectCodes))]
+			if r.Key != "" { // rows with forms stay general budget
+				continue
+			}
+			switch rng.Intn(6) {
+			case 0:
+				f := fundFunctions[rng.Intn(len(fundFunctions))]
+				r.Fund, r.FunctionCode, r.FunctionName = "政府性基金预算拨款", f.code, f.name
+			case 1:
+				r.Fund = budget.CarryoverFund
+			}
+		}
+	}
 }

@@ -133,3 +133,35 @@ func PDFPages(t testing.TB, pdf string) []string {
 	pages := strings.Split(Run(t, "pdftotext", "-layout", pdf, "-"), "\f")
 	return pages[:len(pages)-1]
 }
+
+// LibreOfficeRecalculated opens a workbook in LibreOffice with every
+// formula recalculated on load (not its cached values taken) and saves it
+// as a new XLSX, whose path it returns: the values a user sees after
+// LibreOffice or Excel computes the formulas themselves.
+func LibreOfficeRecalculated(t testing.TB, workbook string) string {
+	t.Helper()
+	Need(t, "soffice")
+	dir := t.TempDir()
+	profile := filepath.Join(dir, "profile")
+	user := filepath.Join(profile, "user")
+	if err := os.MkdirAll(user, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// OOXMLRecalcMode 0 is "always recalculate" for files from Excel.
+	err := os.WriteFile(filepath.Join(user, "registrymodifications.xcu"), []byte(`<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`), 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	Run(t, "soffice", "--headless", "-env:UserInstallation=file://"+profile,
+		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, workbook)
+	path := filepath.Join(out, filepath.Base(workbook))
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("LibreOffice wrote no workbook of %s: %v", workbook, err)
+	}
+	return path
+}
