@@ -130,7 +130,6 @@ var standardSections = []string{"一、收支预算总体情况", "二、收入�
 	"五、一般公共预算当年拨款情况", "六、一般公共预算基本支出情况", "七、“三公”经费预算情况", "八、政府性基金预算支出情况",
 	"九、国有资本经营预算支出情况", "十、机关运行经费", "十一、政府采购情况", "十二、国有资产占用情况", "十三、预算绩效情况"}
 
-
 func exampleText(t *testing.T) string {
 	return strings.Join(rawPages(t, exampleFile(t, report.PDF)), "")
 }
