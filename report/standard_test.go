@@ -13,6 +13,7 @@ import (
 
 	"budgetdoc/internal/testtool"
 	"budgetdoc/report"
+	"budgetdoc/report/msg"
 )
 
 // The standard set's example, a fictional district bureau, and last year's
@@ -425,6 +426,7 @@ func blankCachedValues(t *testing.T, book string) string {
 
 // Mutations of the example are caught, each at its line.
 func TestStandardExampleMutations(t *testing.T) {
+	defer msg.SetLanguage(msg.SetLanguage(msg.English)) // the messages' keys
 	data, err := os.ReadFile(examplePath)
 	if err != nil {
 		t.Fatal(err)

@@ -1,7 +1,6 @@
 package compose
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -9,6 +8,7 @@ import (
 	"budgetdoc/report/budget"
 	"budgetdoc/report/layout"
 	"budgetdoc/report/money"
+	"budgetdoc/report/msg"
 )
 
 // RoundingFindings warns of every printed total in doc's tables that
@@ -44,7 +44,7 @@ func RoundingFindings(b *budget.Budget, doc *layout.Document) budget.Findings {
 				}
 				fs = append(fs, budget.Finding{
 					Severity: budget.Warning, Pos: b.Source.Pos("documents"), Path: "documents",
-					Message: fmt.Sprintf("%s, line %q, column %q: the total %s is not the sum of its printed parts, %s (rounding to %s; adjust by hand if the published table must add up)",
+					Message: msg.Sprintf("%s, line %q, column %q: the total %s is not the sum of its printed parts, %s (rounding to %s; adjust by hand if the published table must add up)",
 						t.Title.S, lineLabel(t, r), headerOf(t, g, c), money.Format(total, 2), money.Format(parts, 2), unitOf(b).name()),
 				})
 			}

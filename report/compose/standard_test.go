@@ -11,6 +11,7 @@ import (
 	"budgetdoc/report/budget"
 	"budgetdoc/report/compose"
 	"budgetdoc/report/layout"
+	"budgetdoc/report/msg"
 )
 
 // Over synthetic ledgers, in 元 and in 万元: every 类 and 款 line of every
@@ -19,6 +20,7 @@ import (
 // both two-sided tables. In 元 that holds exactly; in 万元 a line where
 // rounding breaks it must be named by a rounding warning.
 func TestStandardTablesBalance(t *testing.T) {
+	defer msg.SetLanguage(msg.SetLanguage(msg.English)) // warnings are matched by their key's wording
 	for _, unit := range []string{budget.Yuan, budget.TenThousandYuan} {
 		rounded := 0
 		for seed := int64(1); seed <= 30; seed++ {
