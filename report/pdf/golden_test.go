@@ -44,3 +44,10 @@ func TestSamplePlanGolden(t *testing.T) {
 	got := dumpPlan(planOf(t, compose.Disclosure(b)))
 	testtool.Golden(t, filepath.Join("testdata", "sanmenxia-2021.pdfplan.golden"), got)
 }
+
+// The running-text stress variant's page plan: a 30-character unit name in
+// titles, TOC and signature, URLs, Latin words and typed spaces.
+func TestStressTextPlanGolden(t *testing.T) {
+	got := dumpPlan(planOf(t, disclosure(t, stressText)))
+	testtool.Golden(t, filepath.Join("testdata", "stress-text.pdfplan.golden"), got)
+}

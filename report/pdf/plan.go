@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"math"
 	"strings"
 
 	"budgetdoc/report/layout"
@@ -116,65 +117,122 @@ func gridStyle(font layout.Font, size float64) textStyle {
 	return textStyle{font: font, size: size, tracking: size * (charPitch/bodySize - 1)}
 }
 
-// setLines breaks text and returns its lines, without placing them.
-func (p *planner) setLines(text string, st textStyle, first, width float64) ([]rune, []cjk.Line) {
-	rs := []rune(text)
-	measure := func(r rune) float64 { return p.m.width(st.font, r)*st.size + st.tracking }
-	// The last character's tracking falls past the line's end.
-	return rs, cjk.Break(rs, first-st.tracking, width-st.tracking, measure)
+// boxes prepares text for setting in st; the first fixed runes (a list
+// label) keep their spacing. Full-width characters carry the grid's
+// tracking, Latin letters and digits are set at their own advance, so a
+// number is as wide wherever it stands.
+func (p *planner) boxes(text string, st textStyle, fixed int) []cjk.Box {
+	measure := func(r rune) float64 {
+		w := p.m.width(st.font, r) * st.size
+		if w >= 0.75*st.size {
+			w += st.tracking
+		}
+		return w
+	}
+	return cjk.Boxes([]rune(text), measure, st.size, fixed)
+}
+
+// setLines breaks boxes into lines of the given widths, filled or
+// balanced. The last character's tracking falls past the line's end.
+func setLines(bs []cjk.Box, st textStyle, first, width float64, balanced bool) []cjk.BoxLine {
+	if balanced {
+		return cjk.Balance(bs, first-st.tracking, width-st.tracking, st.size)
+	}
+	return cjk.BreakBoxes(bs, first-st.tracking, width-st.tracking)
 }
 
 // placeLine puts one broken line at grid line top y, from x, in a line of
-// width avail, aligned.
-func (p *planner) placeLine(rs []rune, l cjk.Line, lineNo int, st textStyle, x, y, avail float64, align layout.Align) {
-	vis := l.Visible(rs)
-	if len(vis) == 0 {
-		return
+// width avail, aligned, and returns the width of its text. A justified
+// line takes its slack from the glue cjk.Place chooses; the line is set as
+// runs of equal spacing, so a number or Latin word is never letter-spaced.
+func (p *planner) placeLine(bs []cjk.Box, l cjk.BoxLine, lineNo int, st textStyle, x, y, avail float64, align layout.Align) float64 {
+	if l.End == l.Start {
+		return 0
 	}
-	visible := l.Width - st.tracking // the last character's tracking is not seen
-	spacing := st.tracking
+	xs, w := cjk.Place(bs, l, avail-st.tracking, st.size, align == layout.Justify && !l.Last)
+	if p.m.width(st.font, bs[l.End-1].R) >= 0.75 {
+		w -= st.tracking // the last character's tracking is not seen
+	}
 	switch align {
-	case layout.Justify:
-		if !l.Last && len(vis) > 1 {
-			spacing += (avail - visible) / float64(len(vis)-1)
-		}
 	case layout.Center:
-		x += (avail - visible) / 2
+		x += (avail - w) / 2
 	case layout.Right:
-		x += avail - visible
+		x += avail - w
 	}
-	p.cur.runs = append(p.cur.runs, run{
-		x: x, y: baseline(y, st.size, linePitch), text: string(vis),
-		font: st.font, size: st.size, spacing: spacing, block: p.block, line: lineNo,
-	})
+	base := baseline(y, st.size, linePitch)
+	// Boxes go into one run while the space after each glyph is the same
+	// and they are all full-width or all not: a number is a run of its own.
+	wide := func(k int) bool { return p.m.width(st.font, bs[k].R) >= 0.75 }
+	add := func(from, to int, spacing float64) {
+		if to-from == 1 { // a lone glyph's spacing moves nothing
+			spacing = 0
+			if wide(from) {
+				spacing = st.tracking
+			}
+		}
+		var text strings.Builder
+		for _, b := range bs[from:to] {
+			text.WriteRune(b.R)
+		}
+		p.cur.runs = append(p.cur.runs, run{
+			x: x + xs[from-l.Start], y: base, text: text.String(),
+			font: st.font, size: st.size, spacing: math.Round(spacing*1e4) / 1e4, block: p.block, line: lineNo,
+		})
+	}
+	from, spacing := l.Start, 0.0
+	for k := l.Start; k+1 < l.End; k++ {
+		gap := xs[k+1-l.Start] - xs[k-l.Start] - p.m.width(st.font, bs[k].R)*st.size
+		switch {
+		case wide(k) != wide(k+1) || k > from && math.Abs(gap-spacing) > 1e-3:
+			add(from, k+1, spacing)
+			from = k + 1
+		case k == from:
+			spacing = gap
+		}
+	}
+	add(from, l.End, spacing)
+	return w
 }
 
 // brokenParagraph is a paragraph broken into lines, with where they go:
 // the width of the text block and the indents of the first line and of the
-// others, in points.
+// others, in points. A balanced paragraph's lines are not justified.
 type brokenParagraph struct {
 	st           textStyle
-	rs           []rune
-	lines        []cjk.Line
+	bs           []cjk.Box
+	lines        []cjk.BoxLine
 	width        float64
 	indent, hang float64
+	balanced     bool
 }
 
 // breakParagraph breaks a paragraph's text for the current orientation.
-func (p *planner) breakParagraph(text string, style layout.Style) brokenParagraph {
-	bp := brokenParagraph{st: gridStyle(style.Font, style.Size), width: frameFor(p.orient).width}
+// Titles, headings and list items are balanced; other text is filled.
+func (p *planner) breakParagraph(text string, style layout.Style, balanced bool) brokenParagraph {
+	bp := brokenParagraph{st: gridStyle(style.Font, style.Size), width: frameFor(p.orient).width, balanced: balanced}
 	bp.indent = style.Indent * charPitch
+	fixed := 0
 	if style.HangAfter != "" && strings.HasPrefix(text, style.HangAfter) {
 		bp.hang = bp.indent + p.m.textWidth(bp.st, style.HangAfter) + bp.st.tracking
+		fixed = len([]rune(style.HangAfter))
 	}
-	bp.rs, bp.lines = p.setLines(text, bp.st, bp.width-bp.indent, bp.width-bp.hang)
+	bp.bs = p.boxes(text, bp.st, fixed)
+	bp.lines = setLines(bp.bs, bp.st, bp.width-bp.indent, bp.width-bp.hang, balanced)
 	return bp
 }
 
-// paragraph flows a paragraph's lines onto the grid, keeping at least two
-// lines together at a page's foot and at its head.
+// paragraph sets a paragraph.
 func (p *planner) paragraph(text string, style layout.Style) {
-	bp := p.breakParagraph(text, style)
+	p.flow(p.breakParagraph(text, style, balancedStyle(style)), style.Align)
+}
+
+// balancedStyle reports whether a paragraph is set in balanced lines, as
+// titles and list items are, rather than filled and justified.
+func balancedStyle(s layout.Style) bool { return s.Align == layout.Center || s.HangAfter != "" }
+
+// flow places a broken paragraph's lines on the grid, keeping at least two
+// lines together at a page's foot and at its head.
+func (p *planner) flow(bp brokenParagraph, align layout.Align) {
 	left0 := frameFor(p.orient).left
 	lines := bp.lines
 	for i := 0; i < len(lines); {
@@ -199,7 +257,10 @@ func (p *planner) paragraph(text string, style layout.Style) {
 			if i+k == 0 {
 				x, av = left0+bp.indent, bp.width-bp.indent
 			}
-			p.placeLine(bp.rs, lines[i+k], i+k, bp.st, x, p.lineTop(p.line), av, style.Align)
+			if bp.balanced && align == layout.Justify {
+				align = layout.Left
+			}
+			p.placeLine(bp.bs, lines[i+k], i+k, bp.st, x, p.lineTop(p.line), av, align)
 			p.line++
 		}
 		i += n
@@ -208,5 +269,5 @@ func (p *planner) paragraph(text string, style layout.Style) {
 
 // linesOf counts the grid lines a paragraph takes.
 func (p *planner) linesOf(text string, style layout.Style) int {
-	return len(p.breakParagraph(text, style).lines)
+	return len(p.breakParagraph(text, style, balancedStyle(style)).lines)
 }

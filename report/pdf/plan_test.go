@@ -46,13 +46,21 @@ func TestPaginationRules(t *testing.T) {
 		pl := planOf(t, doc)
 		texts := make(map[int]string)
 		pagesOf := make(map[int]map[int]int) // block → page → lines on it
+		lastLine := make(map[int]string)     // block → its last line
 		for pi, pg := range pl.pages {
+			seen := make(map[[2]int]bool)
 			for _, r := range pg.runs {
 				texts[r.block] += r.text
 				if pagesOf[r.block] == nil {
 					pagesOf[r.block] = make(map[int]int)
 				}
-				pagesOf[r.block][pi]++
+				key := [2]int{r.block, r.line}
+				if !seen[key] {
+					pagesOf[r.block][pi]++
+					lastLine[r.block] = ""
+				}
+				seen[key] = true
+				lastLine[r.block] += r.text
 			}
 			if n := len(pg.runs); n > 0 && pi < len(pl.pages)-1 {
 				if _, ok := doc.Blocks[pg.runs[n-1].block].(*layout.Heading); ok {
@@ -74,6 +82,9 @@ func TestPaginationRules(t *testing.T) {
 			total := 0
 			for _, n := range pagesOf[i] {
 				total += n
+			}
+			if last := strings.TrimRight(lastLine[i], "，。、；："); total > 1 && len([]rune(last)) < 2 {
+				t.Errorf("seed %d: block %d ends with a line of one character: %q", seed, i, lastLine[i])
 			}
 			for pi, n := range pagesOf[i] {
 				if n == 1 && total > 1 {

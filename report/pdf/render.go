@@ -5,6 +5,7 @@ import (
 
 	"budgetdoc/fonts"
 	"budgetdoc/report/layout"
+	"budgetdoc/report/pdf/cjk"
 )
 
 // Options are the renderer's settings; the zero value uses the embedded
@@ -85,6 +86,7 @@ func (p *planner) add(b layout.Block, rest []layout.Block) error {
 		if p.cur == nil {
 			p.newPage()
 		}
+		p.keepList(b, rest)
 		p.paragraph(b.Text.S, b.Style)
 	case *layout.TOC:
 		p.renderTOC()
@@ -105,6 +107,38 @@ func (p *planner) add(b layout.Block, rest []layout.Block) error {
 	return nil
 }
 
+// keptList is the most lines a list (附件：1. … 2. …) and the signature
+// after it may take to be kept on one page.
+const keptList = 12
+
+// keepList starts a new page before a short list's first item when the
+// whole list does not fit on this one. The items of a list are the
+// consecutive paragraphs with a hanging label.
+func (p *planner) keepList(b *layout.Paragraph, rest []layout.Block) {
+	if b.Style.HangAfter == "" || p.line == 0 {
+		return
+	}
+	if p.block > 0 {
+		if prev, ok := p.blocks[p.block-1].(*layout.Paragraph); ok && prev.Style.HangAfter != "" {
+			return
+		}
+	}
+	n := p.linesOf(b.Text.S, b.Style)
+	for _, r := range rest {
+		if s, ok := r.(*layout.Signature); ok {
+			n += 1 + p.signatureLines(s) // the signature goes with the list
+		}
+		item, ok := r.(*layout.Paragraph)
+		if !ok || item.Style.HangAfter == "" {
+			break
+		}
+		n += p.linesOf(item.Text.S, item.Style)
+	}
+	if n <= keptList && n > p.free() {
+		p.newPage()
+	}
+}
+
 // headingStyle is how a heading of the level is set: parts centred in 黑体
 // 小二, 一、 in 黑体 and （一） in 楷体 at body size, indented two characters.
 func headingStyle(level int) layout.Style {
@@ -122,7 +156,7 @@ func (p *planner) renderHeading(h *layout.Heading, rest []layout.Block) {
 		p.newPage()
 	}
 	blank := h.Level == 0 && p.line > 0 // a part heading has a blank line above it
-	need := p.linesOf(h.Text.S, style)
+	need := len(p.breakParagraph(h.Text.S, style, true).lines)
 	if blank {
 		need++
 	}
@@ -135,7 +169,7 @@ func (p *planner) renderHeading(h *layout.Heading, rest []layout.Block) {
 		p.line++
 	}
 	p.listed(h, p.lineTop(p.line))
-	p.paragraph(h.Text.S, style)
+	p.flow(p.breakParagraph(h.Text.S, style, true), style.Align) // headings are balanced
 }
 
 // carryOver moves the last n lines of the current page to a new page,
@@ -190,7 +224,7 @@ func (p *planner) keepLines(rest []layout.Block) int {
 		}
 		return 2
 	case *layout.Heading:
-		return p.linesOf(n.Text.S, headingStyle(n.Level)) + p.keepLines(rest[1:])
+		return len(p.breakParagraph(n.Text.S, headingStyle(n.Level), true).lines) + p.keepLines(rest[1:])
 	case *layout.Table:
 		return 3
 	}
@@ -217,29 +251,63 @@ func (p *planner) renderSpacer(s *layout.Spacer) {
 	}
 }
 
-// renderSignature sets the issuing body right-aligned two characters from
-// the edge, and the date centred under it, after one blank line.
+// signatureName breaks the issuing body's name into lines that end two
+// characters from the right edge.
+func (p *planner) signatureName(s *layout.Signature) (textStyle, []cjk.Box, []cjk.BoxLine) {
+	st := gridStyle(layout.FontBody, bodySize)
+	avail := frameFor(p.orient).width - 2*charPitch
+	name := p.boxes(s.Name.S, st, 0)
+	return st, name, setLines(name, st, avail, avail, true)
+}
+
+// signatureLines is how many lines the signature takes: its name and date.
+func (p *planner) signatureLines(s *layout.Signature) int {
+	_, _, lines := p.signatureName(s)
+	return len(lines) + 1
+}
+
+// renderSignature sets the issuing body and the date after one blank line
+// (GB/T 9704 7.3.5.2): the name two characters from the right edge, the
+// date on the next line starting two characters right of the name's
+// start; a date longer than that moves the name right and ends two
+// characters from the edge itself. A name too long for the line is wrapped
+// in balanced lines inside the type area.
 func (p *planner) renderSignature(s *layout.Signature) {
 	if p.cur == nil {
 		p.newPage()
 	}
-	if p.line > 0 && p.free() < 3 {
+	st, name, lines := p.signatureName(s)
+	f := frameFor(p.orient)
+	right := f.left + f.width - 2*charPitch // where the name and date end
+	nameW := 0.0
+	for _, l := range lines {
+		_, w := cjk.Place(name, l, f.width, st.size, false)
+		nameW = max(nameW, w-st.tracking)
+	}
+	date := p.boxes(s.Date.S, st, 0)
+	dateLine := cjk.BoxLine{End: len(date), Last: true}
+	_, dateW := cjk.Place(date, dateLine, f.width, st.size, false)
+	dateW -= st.tracking
+	nameX := right - nameW
+	dateX := nameX + 2*charPitch
+	if dateX+dateW > right {
+		dateX = right - dateW
+		nameX = max(dateX-2*charPitch, f.left)
+	}
+	need := len(lines) + 1
+	if p.line > 0 && p.free() < need+1 {
 		// The signature never stands alone on a page (GB/T 9704): the last
 		// lines of the text go over with it.
 		p.carryOver(2)
 	}
-	p.ensure(2)
+	p.ensure(need)
 	if p.line > 0 {
 		p.line++
 	}
-	st := gridStyle(layout.FontBody, bodySize)
-	f := p.cur.frame
-	nameW := p.m.textWidth(st, s.Name.S)
-	nameX := f.left + f.width - 2*charPitch - nameW
-	p.cur.runs = append(p.cur.runs, run{x: nameX, y: baseline(p.lineTop(p.line), st.size, linePitch), text: s.Name.S, font: st.font, size: st.size, spacing: st.tracking, block: p.block})
-	p.line++
-	dateW := p.m.textWidth(st, s.Date.S)
-	dateX := nameX + (nameW-dateW)/2
-	p.cur.runs = append(p.cur.runs, run{x: dateX, y: baseline(p.lineTop(p.line), st.size, linePitch), text: s.Date.S, font: st.font, size: st.size, spacing: st.tracking, block: p.block, line: 1})
+	for i, l := range lines {
+		p.placeLine(name, l, i, st, nameX, p.lineTop(p.line), nameW, layout.Left)
+		p.line++
+	}
+	p.placeLine(date, dateLine, len(lines), st, dateX, p.lineTop(p.line), dateW, layout.Left)
 	p.line++
 }

@@ -34,7 +34,8 @@ func (p *planner) renderTOC() {
 		if label, _, ok := strings.Cut(text, "　"); ok {
 			hang = p.m.textWidth(st, label+"　") + st.tracking
 		}
-		rs, lines := p.setLines(text, st, avail, avail-hang)
+		bs := p.boxes(text, st, 0)
+		lines := setLines(bs, st, avail, avail-hang, true)
 		e := &tocEntry{block: b, x: f.left + indent, right: f.left + f.width}
 		for i, l := range lines {
 			p.ensure(1)
@@ -43,8 +44,8 @@ func (p *planner) renderTOC() {
 			if i > 0 {
 				x, av = e.x+hang, avail-hang
 			}
-			p.placeLine(rs, l, i, st, x, y, av, layout.Left)
-			e.page, e.y, e.lastW = p.cur, baseline(y, st.size, linePitch), x-e.x+l.Width-st.tracking
+			w := p.placeLine(bs, l, i, st, x, y, av, layout.Left)
+			e.page, e.y, e.lastW = p.cur, baseline(y, st.size, linePitch), x-e.x+w
 			p.line++
 		}
 		p.toc = append(p.toc, e)

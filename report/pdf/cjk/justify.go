@@ -1,0 +1,392 @@
+package cjk
+
+import "unicode"
+
+// Running text is set as boxes, one per character, with the space before
+// each: what a typesetter adds (a quarter em between Chinese and Latin or
+// digits, never typed), what punctuation compression takes away, and how
+// that space may stretch when a line is justified. Break fills lines with
+// the boxes, Balance breaks them evenly at the seams of the text's
+// structure, and Place gives each box its position on the line.
+
+// Glue says how the space before a box may stretch when a line is
+// justified. The slack of a line is taken first from Mixed, then from
+// Punctuation, only then from Ideographic (clreq, W3C JLReq); Fixed never
+// stretches: inside a number or a Latin word, after an opening mark or
+// before a closing one, around an ideographic space that aligns a list.
+type Glue int8
+
+// The kinds of glue, in the order slack is given to them last to first.
+const (
+	Fixed Glue = iota
+	Ideographic
+	Punctuation
+	Mixed
+)
+
+// Box is one character to set.
+type Box struct {
+	R     rune
+	Width float64 // advance, tracking included
+	// Space is set before the box when it is not the first of its line:
+	// a quarter em between Chinese and Latin, or a Latin word space.
+	//
+	// Punctuation is not compressed (clreq's half-width marks where two
+	// meet, at a line's start or end): a compressed mark's advance box
+	// overlaps its neighbour or the margin by half an em, which text
+	// extraction reads as a break (poppler splits words at 0.2 em of
+	// overlap and put 。” out of order in a trial) and as text outside the
+	// type area; 公文 set each mark on the 28-a-line grid anyway.
+	Space float64
+	Glue  Glue
+	// Break is set when a line may start with the box; Seam when such a
+	// break falls at a seam of the text (before a number or Latin word,
+	// before an opening mark, after a closing one), where a title or
+	// heading breaks best.
+	Break, Seam bool
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// isLatin is what stands a quarter em apart from Chinese: Latin letters,
+// digits and the percent sign that goes with them.
+func isLatin(r rune) bool { return isWordRune(r) || r == '%' }
+
+// Boxes turns text into boxes. measure gives a rune's advance with any
+// tracking; em is the body size, the unit of the added spaces. A typed
+// space next to a Chinese character or mark is dropped: the typesetter
+// sets its own gap there (2021 年 and 2021年 print alike). The first
+// fixed runes (a list label such as 附件：1.) and the box after them keep
+// their spacing.
+func Boxes(text []rune, measure func(rune) float64, em float64, fixed int) []Box {
+	wide := func(r rune) bool { return measure(r) >= 0.75*em }
+	bs := make([]Box, 0, len(text))
+	space := 0.0 // typed spaces since the last box
+	for i, r := range text {
+		if r == ' ' {
+			space += measure(r)
+			continue
+		}
+		b := Box{R: r, Width: measure(r), Break: i == 0}
+		if k := len(bs); k > 0 {
+			p := bs[k-1]
+			typed := space > 0 && (i <= fixed || !wide(p.R) && !wide(r))
+			b.Glue = glueBetween(p.R, r, typed)
+			switch {
+			case typed:
+				b.Space = space
+			case isHan(p.R) && isLatin(r) || isLatin(p.R) && isHan(r):
+				b.Space = em / 4
+			}
+			if i < fixed+1 {
+				b.Glue = Fixed
+			}
+		}
+		bs = append(bs, b)
+		space = 0
+	}
+	markBreaks(bs)
+	return bs
+}
+
+// glueBetween is the glue between two neighbouring characters.
+func glueBetween(p, r rune, typed bool) Glue {
+	switch {
+	case p == '\u3000' || r == '\u3000':
+		return Fixed
+	case in(noEnd, p) || in(noStart, r):
+		return Fixed
+	case in(inseparable, p) && p == r:
+		return Fixed
+	case typed:
+		return Mixed
+	case p <= '~' && r <= '~':
+		return Fixed // inside Latin text: 3.5, A-1, an address
+	case isHan(p) && isLatin(r) || isLatin(p) && isHan(r):
+		return Mixed
+	case in(noStart, p) || in(noEnd, r):
+		return Punctuation
+	}
+	return Ideographic
+}
+
+// markBreaks sets where lines may break: between the clusters of the
+// line-breaking rules, and inside an address (URL or e-mail) after its
+// separators.
+func markBreaks(bs []Box) {
+	rs := make([]rune, len(bs))
+	for i, b := range bs {
+		rs[i] = b.R
+	}
+	for _, s := range Clusters(rs) {
+		bs[s].Break = true
+		if s > 0 {
+			bs[s].Seam = bs[s].Glue == Mixed && isLatin(rs[s]) || in(noEnd, rs[s]) || in(noStart, rs[s-1])
+		}
+	}
+	for i := 0; i < len(rs); {
+		j := i
+		for j < len(rs) && rs[j] > ' ' && rs[j] <= '~' {
+			j++
+		}
+		if j == i {
+			i++
+			continue
+		}
+		if isAddress(rs[i:j]) {
+			for k := i + 1; k < j; k++ {
+				bs[k].Break = in("/.-?&", rs[k-1]) && !in("/.-?&", rs[k])
+			}
+		}
+		i = j
+	}
+}
+
+// isAddress reports whether a run of printable ASCII is a URL or an e-mail
+// address, which may break after its separators.
+func isAddress(rs []rune) bool {
+	s := string(rs)
+	for _, mark := range []string{"://", "www.", "@"} {
+		if len(s) > len(mark) && contains(s, mark) {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return true
+		}
+	}
+	return false
+}
+
+// lineWidth is the natural width of boxes [s, e) set as one line: the first
+// box's space is dropped.
+func lineWidth(bs []Box, s, e int) float64 {
+	w := 0.0
+	for k := s; k < e; k++ {
+		if k > s {
+			w += bs[k].Space
+		}
+		w += bs[k].Width
+	}
+	return w
+}
+
+// fits reports whether boxes [s, e) fit in avail.
+func fits(bs []Box, s, e int, avail float64) bool {
+	const slack = 0.01 // points: rounding must not push a full line's last character down
+	return lineWidth(bs, s, e) <= avail+slack
+}
+
+// BoxLine is one line of boxes [Start, End); Last marks a paragraph's last
+// line, which is not justified.
+type BoxLine struct {
+	Start, End int
+	Last       bool
+}
+
+// BreakBoxes fills lines greedily: first is the first line's width, width
+// the others'. A paragraph's last line is never a single character (务。
+// alone): the break before it moves back to bring one more down.
+func BreakBoxes(bs []Box, first, width float64) []BoxLine {
+	var lines []BoxLine
+	line := BoxLine{}
+	avail := first
+	for s := 0; s < len(bs); {
+		e := s + 1
+		for e < len(bs) && !bs[e].Break {
+			e++
+		}
+		switch {
+		case fits(bs, line.Start, e, avail):
+			line.End = e
+		case line.End > line.Start:
+			lines = append(lines, line)
+			line = BoxLine{Start: s, End: s}
+			avail = width
+			continue
+		default:
+			// A cluster wider than a whole line: split it by boxes.
+			for k := s; k < e; k++ {
+				if k > line.Start && !fits(bs, line.Start, k+1, avail) {
+					lines = append(lines, line)
+					line = BoxLine{Start: k, End: k}
+					avail = width
+				}
+				line.End = k + 1
+			}
+		}
+		s = e
+	}
+	lines = append(lines, line)
+	lines[len(lines)-1].Last = true
+	if n := len(lines); n > 1 && letters(bs[lines[n-1].Start:lines[n-1].End]) < 2 {
+		pullDown(bs, &lines[n-2], &lines[n-1], width)
+	}
+	return lines
+}
+
+// pullDown moves the last cluster of prev down to last when last can take it.
+func pullDown(bs []Box, prev, last *BoxLine, width float64) {
+	for k := prev.End - 1; k > prev.Start; k-- {
+		if bs[k].Break {
+			if fits(bs, k, last.End, width) {
+				prev.End, last.Start = k, k
+			}
+			return
+		}
+	}
+}
+
+// letters counts the characters of boxes that are not punctuation.
+func letters(bs []Box) int {
+	n := 0
+	for _, b := range bs {
+		if unicode.IsLetter(b.R) || unicode.IsDigit(b.R) {
+			n++
+		}
+	}
+	return n
+}
+
+// bodySuffixes end the names of offices and places (管理委员会, 政务服务部,
+// 服务中心, 开发区): a long unit name breaks best after one of them.
+const bodySuffixes = "部局委会厅办院所处科室站区市县省心"
+
+// Balance breaks boxes into as many lines as BreakBoxes does, but as even
+// as they can be and at the text's seams where there is one (after the
+// unit's name, before a bracket), for titles, headings and entries of the
+// table of contents (GB/T 9704 7.3.1: 梯形或菱形, no word split).
+func Balance(bs []Box, first, width, em float64) []BoxLine {
+	greedy := BreakBoxes(bs, first, width)
+	n := len(greedy)
+	if n < 2 {
+		return greedy
+	}
+	var cands []int
+	for k := 1; k < len(bs); k++ {
+		if bs[k].Break {
+			cands = append(cands, k)
+		}
+	}
+	cands = append([]int{0}, append(cands, len(bs))...)
+	// cost[j][c] is the least cost of j+1 lines ending at cands[c].
+	inf := 1e300
+	cost := make([][]float64, n)
+	from := make([][]int, n)
+	for j := range cost {
+		cost[j] = make([]float64, len(cands))
+		from[j] = make([]int, len(cands))
+		for c := range cost[j] {
+			cost[j][c] = inf
+		}
+	}
+	lineCost := func(s, e int, avail float64) float64 {
+		if !fits(bs, s, e, avail) {
+			return inf
+		}
+		slack := (avail - lineWidth(bs, s, e)) / em
+		c := slack * slack
+		switch {
+		case e == len(bs) || bs[e].Seam:
+		case in(bodySuffixes, bs[e-1].R):
+			c += 9 // after the name of an office: a weaker seam
+		default:
+			c += 36 // a break that splits the text where it has no seam
+		}
+		return c
+	}
+	for c := 1; c < len(cands); c++ {
+		cost[0][c] = lineCost(0, cands[c], first)
+	}
+	for j := 1; j < n; j++ {
+		for c := 1; c < len(cands); c++ {
+			for a := 1; a < c; a++ {
+				if cost[j-1][a] >= inf {
+					continue
+				}
+				if lc := lineCost(cands[a], cands[c], width); lc < inf && cost[j-1][a]+lc < cost[j][c] {
+					cost[j][c], from[j][c] = cost[j-1][a]+lc, a
+				}
+			}
+		}
+	}
+	last := len(cands) - 1
+	if cost[n-1][last] >= inf {
+		return greedy
+	}
+	lines := make([]BoxLine, n)
+	for j, c := n-1, last; j >= 0; j-- {
+		a := 0
+		if j > 0 {
+			a = from[j][c]
+		}
+		lines[j] = BoxLine{Start: cands[a], End: cands[c]}
+		c = a
+	}
+	lines[n-1].Last = true
+	return lines
+}
+
+// Place returns the position of each box of l, from the line's start, in a
+// line avail wide, and the line's width; when justify is set the line's
+// slack is shared out by the glue before its boxes, Mixed first, then
+// Punctuation (each up to half an em more), then all the stretchable glue
+// alike. Half an em: more than that opens holes in the line; less puts
+// the slack between Chinese characters, where text extraction then reads
+// a space after every character (poppler: over 0.1 em).
+func Place(bs []Box, l BoxLine, avail, em float64, justify bool) (xs []float64, w float64) {
+	s, e := l.Start, l.End
+	xs = make([]float64, e-s)
+	if e == s {
+		return xs, 0
+	}
+	w = lineWidth(bs, s, e)
+	extra := make([]float64, e-s)
+	if slack := avail - w; justify && slack > 0.01 {
+		for _, g := range []Glue{Mixed, Punctuation} {
+			n := count(bs, s, e, func(x Glue) bool { return x == g })
+			if n == 0 {
+				continue
+			}
+			each := min(slack/float64(n), em/2)
+			for k := s + 1; k < e; k++ {
+				if bs[k].Glue == g {
+					extra[k-s] += each
+				}
+			}
+			slack -= each * float64(n)
+		}
+		if n := count(bs, s, e, func(x Glue) bool { return x != Fixed }); n > 0 && slack > 0.01 {
+			for k := s + 1; k < e; k++ {
+				if bs[k].Glue != Fixed {
+					extra[k-s] += slack / float64(n)
+				}
+			}
+		}
+	}
+	x := 0.0
+	for k := s; k < e; k++ {
+		if k > s {
+			x += bs[k].Space + extra[k-s]
+		}
+		xs[k-s] = x
+		x += bs[k].Width
+	}
+	return xs, w
+}
+
+// count is how many boxes of (s, e), after the first, have glue ok.
+func count(bs []Box, s, e int, ok func(Glue) bool) int {
+	n := 0
+	for k := s + 1; k < e; k++ {
+		if ok(bs[k].Glue) {
+			n++
+		}
+	}
+	return n
+}

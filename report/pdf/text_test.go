@@ -1,0 +1,204 @@
+package pdf
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"budgetdoc/internal/testtool"
+	"budgetdoc/report/budget"
+	"budgetdoc/report/compose"
+	"budgetdoc/report/layout"
+)
+
+// The running-text stress variant: a 30-character unit name, long
+// punctuated paragraphs with URLs, an e-mail address and Latin words.
+const stressText = "testdata/stress-text.yaml"
+
+func disclosure(t *testing.T, path string) *layout.Document {
+	t.Helper()
+	b, err := budget.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return compose.Disclosure(b)
+}
+
+// renderFile renders doc into a temporary PDF file.
+func renderFile(t *testing.T, doc *layout.Document) string {
+	t.Helper()
+	data, err := Render(doc, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "doc.pdf")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// word is a word of pdftotext -bbox output.
+type word struct {
+	page                   int
+	xMin, yMin, xMax, yMax float64
+	text                   string
+}
+
+var (
+	bboxPage = regexp.MustCompile(`<page `)
+	bboxWord = regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
+)
+
+func words(t *testing.T, path string) []word {
+	out := testtool.Run(t, "pdftotext", "-bbox", path, "-")
+	var ws []word
+	for i, chunk := range bboxPage.Split(out, -1) {
+		for _, m := range bboxWord.FindAllStringSubmatch(chunk, -1) {
+			w := word{page: i, text: m[5]}
+			for k, f := range []*float64{&w.xMin, &w.yMin, &w.xMax, &w.yMax} {
+				*f, _ = strconv.ParseFloat(m[k+1], 64)
+			}
+			ws = append(ws, w)
+		}
+	}
+	return ws
+}
+
+var amount = regexp.MustCompile(`^\d{1,3}(,\d{3})+$`)
+
+// No number is letter-spaced: every occurrence of an amount in running
+// text is one word of the same width, wherever its line is justified.
+func TestNumbersNotLetterSpaced(t *testing.T) {
+	for _, data := range []string{"../../data/sanmenxia-2021.yaml", stressText} {
+		doc := disclosure(t, data)
+		// The explanatory document only: the tables set amounts in cells.
+		for i, b := range doc.Blocks {
+			if _, ok := b.(*layout.AttachmentHeading); ok {
+				doc.Blocks = doc.Blocks[:i]
+				break
+			}
+		}
+		widths := make(map[string][]float64)
+		for _, w := range words(t, renderFile(t, doc)) {
+			if amount.MatchString(w.text) {
+				widths[w.text] = append(widths[w.text], w.xMax-w.xMin)
+			}
+		}
+		if n := len(widths["13,567,000"]); n < 4 {
+			t.Errorf("%s: 13,567,000 found %d times as a word, want at least 4", data, n)
+		}
+		for text, ws := range widths {
+			for _, w := range ws[1:] {
+				if math.Abs(w-ws[0]) > 0.01 {
+					t.Errorf("%s: %s is %.2f pt wide in one place, %.2f in another", data, text, ws[0], w)
+				}
+			}
+		}
+	}
+}
+
+// pdftotext reads every number, Latin word and address of the text whole:
+// no space inside a word, and a URL broken over lines loses nothing.
+func TestWordsWholeInExtractedText(t *testing.T) {
+	doc := disclosure(t, stressText)
+	text := testtool.Run(t, "pdftotext", renderFile(t, doc), "-")
+	text = regexp.MustCompile(`(?m)^—\d+—$`).ReplaceAllString(text, "") // page numbers
+	for _, want := range []string{"Microsoft Excel 或 WPS", " PDF ", "13,567,000", "411200", "budget-2021-v2"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the text lacks %q", want)
+		}
+	}
+	// An address may break over lines after its separators, and only there.
+	flat := squeeze(text)
+	for _, want := range []string{
+		"https://www.smxzwfw.gov.cn/portal/service/index.html?area=411200&type=2&page=1",
+		"http://www.hnzwfw.gov.cn/", "zwfwzx.service@smx-kfq.gov.cn",
+		"https://www.smxzwfw.gov.cn/download/templates/budget-2021-v2.xlsx",
+		"（三办文【2020】17号）",
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the text lacks %q", want)
+		}
+	}
+	for _, line := range strings.Split(text, "\n") {
+		if m := regexp.MustCompile(`[!-~]+$`).FindString(line); strings.Contains(m, "://") && !strings.ContainsAny(m[len(m)-1:], "/.-?&") {
+			t.Errorf("a line breaks an address after %q, not after a separator: %q", m[len(m)-1:], line)
+		}
+	}
+	// The typesetter's gap: typed (2021 年) or not (2021年), the same.
+	for _, want := range []string{"2021 年全年预算 13,567,000 元", "2020 年同期为 13,567,000 元"} {
+		if !strings.Contains(strings.Join(strings.Fields(text), " "), want) {
+			t.Errorf("the text lacks %q with the typesetter's gaps", want)
+		}
+	}
+}
+
+func squeeze(s string) string { return strings.Join(strings.Fields(s), "") }
+
+// The signature (GB/T 9704 7.3.5.2): the name ends two characters from the
+// right edge, the date starts two characters right of the name's start; a
+// 30-character name is wrapped inside the type area.
+func TestSignaturePlacement(t *testing.T) {
+	f := frameFor(layout.Portrait)
+	right := f.left + f.width - 2*charPitch
+	for _, c := range []struct {
+		data  string
+		lines int
+	}{{"../../data/sanmenxia-2021.yaml", 1}, {stressText, 2}} {
+		doc := disclosure(t, c.data)
+		var sig *layout.Signature
+		for i, b := range doc.Blocks {
+			if s, ok := b.(*layout.Signature); ok {
+				sig, doc.Blocks = s, doc.Blocks[:i+1]
+			}
+		}
+		ws := words(t, renderFile(t, doc))
+		// The last lines of the document: the name's lines and the date.
+		var lines [][]word
+		for _, w := range ws {
+			if n := len(lines); n > 0 && math.Abs(lines[n-1][0].yMin-w.yMin) < 1 && lines[n-1][0].page == w.page {
+				lines[n-1] = append(lines[n-1], w)
+			} else {
+				lines = append(lines, []word{w})
+			}
+		}
+		lines = lines[:len(lines)-1] // the page number
+		date, names := lines[len(lines)-1], lines[len(lines)-1-c.lines:len(lines)-1]
+		var name strings.Builder
+		nameLeft, nameRight := math.Inf(1), 0.0
+		for _, l := range names {
+			for _, w := range l {
+				name.WriteString(w.text)
+			}
+			nameLeft, nameRight = math.Min(nameLeft, l[0].xMin), math.Max(nameRight, l[len(l)-1].xMax)
+		}
+		if name.String() != sig.Name.S {
+			t.Fatalf("%s: the signature's %d lines read %q, want %q", c.data, c.lines, name.String(), sig.Name.S)
+		}
+		if math.Abs(nameRight-right) > 0.5 || nameLeft < f.left {
+			t.Errorf("%s: the name spans %.1f–%.1f; it should end at %.1f, inside the type area from %.1f", c.data, nameLeft, nameRight, right, f.left)
+		}
+		if got := date[0].xMin; math.Abs(got-(nameLeft+2*charPitch)) > 0.5 {
+			t.Errorf("%s: the date starts at %.1f, want two characters right of the name, %.1f", c.data, got, nameLeft+2*charPitch)
+		}
+	}
+}
+
+// Titles, headings and TOC entries break at the seams of their text and
+// evenly: after the unit's name, before a bracket, never inside a word.
+func TestBalancedTitles(t *testing.T) {
+	text := testtool.Run(t, "pdftotext", "-l", "1", renderFile(t, disclosure(t, stressText)), "-")
+	for _, want := range []string{
+		"三门峡经济开发区管理委员会\n政务服务部行政审批项目落地服务中心\n2021 年部门预算情况说明\n",
+		"2021 年度项目绩效目标申报表\n（“云端经开”建设费）",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("page 1 lacks the lines\n%s\nit reads:\n%s", want, text)
+		}
+	}
+}
