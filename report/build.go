@@ -82,9 +82,13 @@ func (bl *Builder) check(b *Budget) (Findings, *layout.Document) {
 	doc := compose.Disclosure(b)
 	findings = append(findings, compose.RoundingFindings(b, doc)...)
 	for _, e := range pdf.CheckGlyphs(doc, bl.fonts) {
+		pos := budget.Pos{File: e.Origin.File, Line: e.Origin.Line, Col: e.Origin.Col}
+		if e.Origin.Path != "" {
+			pos = b.Source.Pos(e.Origin.Path) // also a workbook's cell
+		}
 		findings = append(findings, budget.Finding{
 			Severity: budget.Error,
-			Pos:      budget.Pos{File: e.Origin.File, Line: e.Origin.Line, Col: e.Origin.Col},
+			Pos:      pos,
 			Path:     e.Origin.Path,
 			Message:  e.Message(),
 		})

@@ -40,9 +40,14 @@ func (c *checker) add(sev Severity, path, message string) {
 	c.findings = append(c.findings, Finding{Severity: sev, Pos: c.b.Source.Pos(path), Path: path, Message: message})
 }
 
-// line is " (line N)" for a path read from a file, else "".
+// line is " (line N)" for a path read from a file, " (项目表!F12)" for one
+// read from a workbook, else "".
 func (c *checker) line(path string) string {
-	if pos := c.b.Source.Pos(path); pos.Line > 0 {
+	pos := c.b.Source.Pos(path)
+	if pos.Cell != "" {
+		return " (" + pos.Cell + ")"
+	}
+	if pos.Line > 0 {
 		return msg.Sprintf(" (line %d)", pos.Line)
 	}
 	return ""

@@ -8,15 +8,20 @@ import (
 )
 
 // Pos is a place in a data file. Line and Col count from 1; zero means
-// unknown.
+// unknown. A value read from a workbook has its Cell (项目表!F12) instead.
 type Pos struct {
 	File      string
 	Line, Col int
+	Cell      string
 }
 
-// String is file:line:col, leaving out what is unknown.
+// String is file:line:col, or file:sheet!cell for a workbook, leaving out
+// what is unknown.
 func (p Pos) String() string {
 	s := p.File
+	if p.Cell != "" {
+		return s + ":" + p.Cell
+	}
 	if p.Line > 0 {
 		s += fmt.Sprintf(":%d", p.Line)
 		if p.Col > 0 {
@@ -47,6 +52,10 @@ func (s Source) Pos(path string) Pos {
 		p = p[:i]
 	}
 }
+
+// Record notes that the value at path was read at pos; readers of other
+// formats (the entry workbook) use it to give their positions.
+func (s *Source) Record(path string, pos Pos) { s.record(path, pos) }
 
 func (s *Source) record(path string, pos Pos) {
 	if s.positions == nil {

@@ -1,0 +1,74 @@
+package entry
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// The limits of an entry workbook. A real one is a few hundred kilobytes
+// unzipped with some thousands of cells; these stop a hostile file (a zip
+// bomb, millions of cells or shared strings) before excelize holds it in
+// memory.
+const (
+	maxUnzipped      = 32 << 20
+	maxCells         = 1_000_000
+	maxSharedStrings = 200_000
+	maxEntries       = 10_000
+)
+
+// checkArchive unzips the workbook once, counting what it really holds
+// (the sizes a zip declares may lie), and says which limit it passes.
+func checkArchive(data []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return fmt.Errorf("the file is not an XLSX workbook (it cannot be read as a zip archive: %v)", err)
+	}
+	if len(zr.File) > maxEntries {
+		return fmt.Errorf("the workbook holds %d parts, more than %d", len(zr.File), maxEntries)
+	}
+	var total int64
+	cells, strs := 0, 0
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			return fmt.Errorf("the workbook's part %s cannot be read: %v", f.Name, err)
+		}
+		var buf bytes.Buffer
+		n, err := io.Copy(&buf, io.LimitReader(rc, maxUnzipped-total+1))
+		rc.Close()
+		if err != nil {
+			return fmt.Errorf("the workbook's part %s cannot be unzipped: %v", f.Name, err)
+		}
+		if total += n; total > maxUnzipped {
+			return fmt.Errorf("the workbook unzips to more than %d MB; an entry workbook is far smaller", maxUnzipped>>20)
+		}
+		name := strings.ToLower(f.Name)
+		switch {
+		case strings.HasPrefix(name, "xl/worksheets/"):
+			cells += countElements(buf.Bytes(), "c")
+		case name == "xl/sharedstrings.xml":
+			strs += countElements(buf.Bytes(), "si")
+		}
+	}
+	if cells > maxCells {
+		return fmt.Errorf("the workbook has %d cells, more than %d", cells, maxCells)
+	}
+	if strs > maxSharedStrings {
+		return fmt.Errorf("the workbook has %d shared texts, more than %d", strs, maxSharedStrings)
+	}
+	return nil
+}
+
+// countElements counts the start tags of an element in XML: <c>, <c …>,
+// <c/> and, with a namespace prefix, <x:c …> (whose end tag </x:c> is not
+// counted).
+func countElements(xml []byte, name string) int {
+	n := 0
+	for _, tag := range []string{"<" + name + ">", "<" + name + " ", "<" + name + "/", ":" + name + " ", ":" + name + "/"} {
+		n += bytes.Count(xml, []byte(tag))
+	}
+	return n
+}

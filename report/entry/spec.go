@@ -1,0 +1,186 @@
+package entry
+
+// The entry workbook is described once, here: which sheet and which column
+// or row holds each field of the data format. Writing, reading, the guide
+// sheet, the cell notes and the commented YAML of `init` all follow this
+// table, and a test fails when a field of the model has no cell in it.
+
+// sheet is one sheet of the entry workbook: either a form of single fields
+// (one row per field) or a table with one row per item of a list.
+type sheet struct {
+	Name string // the sheet's name, as the findings name it
+	Note string // what the sheet holds, for the guide sheet
+	// A form: each field on a row of its own, label | value | note | key.
+	Fields []field
+	// A table: the list items, one per row.
+	Table *table
+}
+
+// field is one single value of a form sheet.
+type field struct {
+	Path  string // the field's path in the data format (unit.name)
+	Label string // its Chinese name
+	Note  string // how to fill it in
+}
+
+// table is a sheet of list items. Its rows fill the lists of Lists, which
+// hang below the root or below an item of the Parent list; a row names its
+// parent item by the parent's 序号 and, when there are several lists, which
+// list by a choice column. Levels nest: every level but the last is a group
+// (一级指标 → 二级指标), started again whenever its cells change.
+type table struct {
+	Parent   string   // the list whose items own these rows ("forms"); "" for the root
+	Numbered bool     // the first column is the item's 序号, which child sheets refer to
+	Choice   string   // the header of the column choosing among Lists
+	Lists    []choice // the lists filled; one means no choice column
+	Levels   []level
+}
+
+// choice is one list a table fills, with the label the choice column shows.
+type choice struct {
+	Label string
+	Path  string // below the parent item (or the root)
+}
+
+// level is one level of nesting in a table: the list at Path below the
+// item of the level before (the first level is the chosen list itself).
+type level struct {
+	Path    string
+	Columns []column
+}
+
+// column is one column of a table.
+type column struct {
+	Field  string  // the field below the level's item; "" for the item itself (a list of texts)
+	Header string  // the Chinese heading
+	Note   string  // how to fill it in, shown as the heading's note
+	Width  float64 // in Excel units (a Han character is about 2.2)
+	// Choices turn the column into a drop-down: the label shown and the
+	// value stored.
+	Choices []option
+	// ListOf makes the column's drop-down the values of another sheet's
+	// column (the categories of 支出分类).
+	ListOf string
+}
+
+// option is one entry of a drop-down.
+type option struct{ Label, Value string }
+
+// parentHeader is the heading of the column naming a row's parent item.
+const parentHeader = "绩效表序号"
+
+// numberHeader is the heading of a numbered table's first column.
+const numberHeader = "序号"
+
+var yesNo = []option{{"是", "true"}, {"否", "false"}}
+
+var sheets = []sheet{
+	{Name: "基本信息", Note: "预算年度、落款日期和单位名称等。", Fields: []field{
+		{"year", "预算年度", "必填。四位数字，如 2022。"},
+		{"date", "落款日期", "必填。公开文件的落款日期，如 2022-03-17；须在预算年度内，或上年 10 月 1 日以后。"},
+		{"unit.name", "单位名称", "必填。印在标题和落款处。"},
+		{"unit.short_name", "单位简称", "正文中称呼本单位用的简称；不填则用单位名称。"},
+		{"unit.code", "单位编码", "如 111；按文本填写，前导的 0 会保留。"},
+		{"unit.accounting_unit", "财务核算依托单位", "绩效目标表中的财务核算依托单位名称；不填则用单位名称。"},
+		{"project_table.title_unit", "项目表标题单位", "项目表标题中年度前面的名称；不填则用单位名称。"},
+		{"glossary.no_defaults", "不印标准名词解释", "选“是”则只印“名词解释”表中的词条；不填或“否”则印标准的八条，表中同名词条替换标准词条。"},
+	}},
+	{Name: "收入支出", Note: "收入预算、支出预算、非税收入征收计划和“三公”经费，单位：元。", Fields: []field{
+		{"income.general_budget", "一般公共预算拨款", "元。含财政拨款及纳入一般公共预算管理的收入。"},
+		{"income.government_fund", "政府性基金预算拨款", "元。"},
+		{"income.state_capital", "国有资本经营预算拨款", "元。"},
+		{"income.institution_business", "事业收入", "元。"},
+		{"income.institution_operation", "事业单位经营收入", "元。"},
+		{"income.other", "其他收入", "元。"},
+		{"income.carryover", "上年结转", "元。部门结余结转资金。"},
+		{"expenditure.basic", "基本支出", "必填，元。须等于“项目表”中基本支出类分类各行金额之和。"},
+		{"expenditure.project", "项目支出", "必填，元。须等于“项目表”中项目支出类分类各行金额之和。"},
+		{"non_tax.administrative_fees", "行政事业性收费", "元。纳入预算管理的行政事业性收费等收入。"},
+		{"non_tax.fines", "罚没收入", "元。"},
+		{"non_tax.state_resources", "国有资源（资产）有偿使用收入", "元。"},
+		{"three_public.overseas_travel", "因公出国（境）费", "元。"},
+		{"three_public.vehicle_purchase", "公务用车购置费", "元。"},
+		{"three_public.vehicle_operation", "公务用车运行费", "元。"},
+		{"three_public.reception", "公务接待费", "元。"},
+	}},
+	{Name: "概况", Note: "情况说明第一部分的文字，一行一段，按顺序印出。", Table: &table{
+		Choice: "部分",
+		Lists: []choice{
+			{"部门机构设置", "overview.organization"},
+			{"人员情况", "overview.staffing"},
+			{"主要职责", "overview.duties"},
+			{"部门预算单位构成", "overview.composition"},
+		},
+		Levels: []level{{Columns: []column{
+			{Header: "段落", Width: 100, Note: "一段文字，照写照印（含“人员情况：”等开头语）。"},
+		}}},
+	}},
+	{Name: "支出分类", Note: "项目表各行所属的分类，以及每类是基本支出还是项目支出。", Table: &table{
+		Lists: []choice{{"", "categories"}},
+		Levels: []level{{Columns: []column{
+			{Field: "name", Header: "分类名称", Width: 24, Note: "必填。印在项目表“项目名称”栏，如 人员支出。"},
+			{Field: "kind", Header: "支出类型", Width: 14, Note: "必填。基本支出或项目支出。",
+				Choices: []option{{"基本支出", "basic"}, {"项目支出", "project"}}},
+		}}},
+	}},
+	{Name: "项目表", Note: "部门支出预算项目表，一行一个明细项目，金额单位：元。", Table: &table{
+		Lists: []choice{{"", "rows"}},
+		Levels: []level{{Columns: []column{
+			{Field: "key", Header: "行标识", Width: 14, Note: "给有绩效目标表的行起一个标识（如 cloud），绩效目标表的“项目行标识”引用它；修订对照也用它认行。"},
+			{Field: "function_code", Header: "科目编码", Width: 12, Note: "必填。7 位功能分类科目编码（类 3 位 + 款 2 位 + 项 2 位），按文本填写。"},
+			{Field: "function_name", Header: "科目名称", Width: 40, Note: "必填。类-款-项，如 一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行。"},
+			{Field: "category", Header: "支出分类", Width: 16, Note: "必填。从“支出分类”表中选。", ListOf: "支出分类"},
+			{Field: "item", Header: "项目名称", Width: 16, Note: "印在“项目名称”栏；不填则印支出分类的名称。"},
+			{Field: "detail", Header: "明细项目名称", Width: 24, Note: "必填。"},
+			{Field: "amount", Header: "金额（元）", Width: 16, Note: "元，填数字，最多两位小数；不要填千分位逗号或“元”。不填则印空白。"},
+			{Field: "note", Header: "备注", Width: 20, Note: "印在备注栏。"},
+		}}},
+	}},
+	{Name: "绩效目标", Note: "项目绩效目标申报表，一行一张表，资金单位：万元。目标见“绩效目标内容”，指标见“绩效指标”，按序号对应。", Table: &table{
+		Lists:    []choice{{"", "forms"}},
+		Numbered: true,
+		Levels: []level{{Columns: []column{
+			{Field: "row", Header: "项目行标识", Width: 14, Note: "必填。对应“项目表”中该项目行的行标识。"},
+			{Field: "name", Header: "项目名称", Width: 24, Note: "必填。"},
+			{Field: "unit", Header: "单位名称", Width: 20, Note: "不填则用基本信息中的单位名称。"},
+			{Field: "accounting_unit", Header: "财务核算依托单位", Width: 20, Note: "不填则用基本信息中的财务核算依托单位。"},
+			{Field: "period.total", Header: "实施期资金总额（万元）", Width: 14, Note: "必填，万元，最多四位小数。"},
+			{Field: "period.fiscal", Header: "实施期财政拨款（万元）", Width: 14, Note: "必填，万元。"},
+			{Field: "period.other", Header: "实施期其他资金（万元）", Width: 14, Note: "万元；不填则印空白。"},
+			{Field: "annual.total", Header: "年度资金总额（万元）", Width: 14, Note: "必填，万元。"},
+			{Field: "annual.fiscal", Header: "年度财政拨款（万元）", Width: 14, Note: "必填，万元。"},
+			{Field: "annual.other", Header: "年度其他资金（万元）", Width: 14, Note: "万元；不填则印空白。"},
+		}}},
+	}},
+	{Name: "绩效目标内容", Note: "每张绩效目标表的总体目标，一行一条，多条时编号印出。", Table: &table{
+		Parent: "forms",
+		Choice: "目标类别",
+		Lists:  []choice{{"实施期目标", "period.goals"}, {"年度目标", "annual.goals"}},
+		Levels: []level{{Columns: []column{
+			{Header: "目标", Width: 80, Note: "一条目标，照写照印。"},
+		}}},
+	}},
+	{Name: "绩效指标", Note: "每张绩效目标表的指标，一行一个三级指标；一级、二级指标相同的相邻行归为一组。", Table: &table{
+		Parent: "forms",
+		Choice: "指标类别",
+		Lists:  []choice{{"实施期指标", "indicators.period"}, {"年度指标", "indicators.annual"}},
+		Levels: []level{
+			{Columns: []column{{Field: "name", Header: "一级指标", Width: 14, Note: "如 产出指标、效益指标、满意度指标。空着表示同上一行。"}}},
+			{Path: "groups", Columns: []column{{Field: "name", Header: "二级指标", Width: 14, Note: "如 数量指标、质量指标。空着表示同上一行。"}}},
+			{Path: "items", Columns: []column{
+				{Field: "name", Header: "三级指标", Width: 30, Note: "必填。"},
+				{Field: "value", Header: "指标值", Width: 24, Note: "如 ≥95%；可空。"},
+			}},
+		},
+	}},
+	{Name: "名词解释", Note: "情况说明第三部分。标准的八条默认印出；这里的词条与标准词条同名时替换它，否则加在后面。", Table: &table{
+		Lists: []choice{{"", "glossary.entries"}},
+		Levels: []level{{Columns: []column{
+			{Field: "term", Header: "名词", Width: 20, Note: "必填。"},
+			{Field: "definition", Header: "解释", Width: 90, Note: "必填。"},
+		}}},
+	}},
+}
+
+// guideSheet is the first sheet: how to fill the workbook in.
+const guideSheet = "填写说明"
