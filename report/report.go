@@ -20,9 +20,5 @@ type Finding = budget.Finding
 // Findings is a list of findings; as an error it stands for its errors.
 type Findings = budget.Findings
 
-// Load reads a budget from a YAML or JSON file. When the file cannot be
-// read as a budget, the error is a Findings with every problem's position.
-func Load(path string) (*Budget, error) { return budget.Load(path) }
-
 // Check runs every cross-check on a budget and returns all findings.
 func Check(b *Budget) Findings { return budget.Check(b) }

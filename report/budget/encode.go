@@ -1,6 +1,8 @@
 package budget
 
 import (
+	"bytes"
+	"encoding/json"
 	"reflect"
 	"strconv"
 
@@ -74,4 +76,64 @@ func isEmpty(v reflect.Value) bool {
 		return true
 	}
 	return v.IsZero() || v.Kind() == reflect.Slice && v.Len() == 0
+}
+
+// EncodeJSON writes a budget as JSON in the data format Load reads: the
+// same fields as Encode, amounts as JSON numbers.
+func EncodeJSON(b *Budget) ([]byte, error) {
+	var buf bytes.Buffer
+	writeJSON(&buf, encodeValue(reflect.ValueOf(b).Elem()), "")
+	buf.WriteByte('\n')
+	return buf.Bytes(), nil
+}
+
+func writeJSON(buf *bytes.Buffer, n *yaml.Node, indent string) {
+	inner := indent + "  "
+	switch n.Kind {
+	case yaml.MappingNode:
+		if len(n.Content) == 0 {
+			buf.WriteString("{}")
+			return
+		}
+		buf.WriteString("{\n")
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			buf.WriteString(inner)
+			writeJSONString(buf, n.Content[i].Value)
+			buf.WriteString(": ")
+			writeJSON(buf, n.Content[i+1], inner)
+			if i+2 < len(n.Content) {
+				buf.WriteByte(',')
+			}
+			buf.WriteByte('\n')
+		}
+		buf.WriteString(indent + "}")
+	case yaml.SequenceNode:
+		if len(n.Content) == 0 {
+			buf.WriteString("[]")
+			return
+		}
+		buf.WriteString("[\n")
+		for i, item := range n.Content {
+			buf.WriteString(inner)
+			writeJSON(buf, item, inner)
+			if i+1 < len(n.Content) {
+				buf.WriteByte(',')
+			}
+			buf.WriteByte('\n')
+		}
+		buf.WriteString(indent + "]")
+	default:
+		if n.Tag == "!!str" {
+			writeJSONString(buf, n.Value)
+		} else {
+			buf.WriteString(n.Value) // an amount, a whole number or true/false
+		}
+	}
+}
+
+func writeJSONString(buf *bytes.Buffer, s string) {
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	enc.Encode(s)
+	buf.Truncate(buf.Len() - 1) // Encode's newline
 }

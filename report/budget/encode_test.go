@@ -1,6 +1,7 @@
 package budget
 
 import (
+	"encoding/json"
 	"reflect"
 	"testing"
 )
@@ -30,5 +31,33 @@ func TestEncodeRoundTrip(t *testing.T) {
 	}
 	if fs := Check(again); len(fs) > 0 {
 		t.Errorf("the round-tripped budget has findings: %v", fs)
+	}
+}
+
+// The JSON encoding is JSON (a JSON reader takes it) and loads as the same
+// budget as the YAML one.
+func TestEncodeJSON(t *testing.T) {
+	b, err := Load(samplePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := EncodeJSON(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v map[string]any
+	if err := json.Unmarshal(data, &v); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, data)
+	}
+	if v["year"] != float64(2021) || v["unit"].(map[string]any)["code"] != "111" {
+		t.Errorf("year %v, unit code %v", v["year"], v["unit"].(map[string]any)["code"])
+	}
+	again, err := Parse("again.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := Encode(b)
+	if got, _ := Encode(again); string(got) != string(want) {
+		t.Error("the JSON encoding loads as a different budget")
 	}
 }

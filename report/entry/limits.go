@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -17,6 +19,9 @@ const (
 	maxCells         = 1_000_000
 	maxSharedStrings = 200_000
 	maxEntries       = 10_000
+	// maxRow bounds the rows of a sheet: excelize holds every row up to the
+	// last in memory, so one cell at XFD1048576 would cost a million rows.
+	maxRow = 100_000
 )
 
 // checkArchive unzips the workbook once, counting what it really holds
@@ -49,6 +54,9 @@ func checkArchive(data []byte) error {
 		switch {
 		case strings.HasPrefix(name, "xl/worksheets/"):
 			cells += countElements(buf.Bytes(), "c")
+			if row := lastRow(buf.Bytes()); row > maxRow {
+				return fmt.Errorf("a sheet has a cell on row %d, beyond the %d rows an entry workbook may have; delete what is there", row, maxRow)
+			}
 		case name == "xl/sharedstrings.xml":
 			strs += countElements(buf.Bytes(), "si")
 		}
@@ -71,4 +79,17 @@ func countElements(xml []byte, name string) int {
 		n += bytes.Count(xml, []byte(tag))
 	}
 	return n
+}
+
+var rowNumber = regexp.MustCompile(`<(?:\w+:)?row[^>]*?\sr="(\d+)"`)
+
+// lastRow is the highest row number in a worksheet's XML.
+func lastRow(xml []byte) int {
+	last := 0
+	for _, m := range rowNumber.FindAllSubmatch(xml, -1) {
+		if n, err := strconv.Atoi(string(m[1])); err == nil && n > last {
+			last = n
+		}
+	}
+	return last
 }

@@ -532,6 +532,9 @@ func (w *writer) value(sheet, cell string, n *yaml.Node, k kind, choices []optio
 		}
 		w.f.SetCellInt(sheet, cell, int64(i))
 	case dateKind:
+		if v == (budget.Date{}).String() {
+			return // not set yet
+		}
 		d, err := budget.ParseDate(v)
 		if err != nil {
 			w.errorf("%s: %v", path, err)
