@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -19,20 +18,14 @@ const maxInput = 32 << 20
 // (.xlsx). When the file cannot be read as a budget, the error is a
 // Findings with every problem's position: file:line:column, or
 // file:sheet!cell for a workbook.
-func Load(path string) (*Budget, error) {
-	if !IsWorkbook(path) {
-		return budget.Load(path)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return Parse(path, f)
-}
+//
+// A budget that names last year's file (previous) has it read into
+// Previous, relative to path.
+func Load(path string) (*Budget, error) { return budget.Load(path) }
 
 // Parse reads a budget from r, as Load does a file; name is the file name
 // used in findings, and its extension says whether r is an entry workbook.
+// Last year's file is not read: there is no folder to find it in.
 func Parse(name string, r io.Reader) (*Budget, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxInput+1))
 	if err != nil {
@@ -42,10 +35,7 @@ func Parse(name string, r io.Reader) (*Budget, error) {
 		return nil, Findings{{Severity: budget.Error, Pos: budget.Pos{File: name},
 			Message: fmt.Sprintf("the file is larger than %d MB; a budget is far smaller", maxInput>>20)}}
 	}
-	if IsWorkbook(name) {
-		return entry.Read(name, data)
-	}
-	return budget.Parse(name, data)
+	return budget.ParseFile(name, data)
 }
 
 // IsWorkbook reports whether a file name is an entry workbook's (.xlsx).

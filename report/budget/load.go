@@ -45,7 +45,27 @@ func loadFile(path string) (*Budget, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Parse(path, data)
+	return ParseFile(path, data)
+}
+
+// formats are the readers of data formats other than YAML and JSON, by
+// file extension.
+var formats = map[string]func(name string, data []byte) (*Budget, error){}
+
+// RegisterFormat makes Load and ParseFile read files with the extension
+// (".xlsx") by read. Package entry registers the entry workbook, so that
+// last year's file may be a workbook too.
+func RegisterFormat(ext string, read func(name string, data []byte) (*Budget, error)) {
+	formats[strings.ToLower(ext)] = read
+}
+
+// ParseFile reads a budget from data in the format name's extension says:
+// a registered one (the entry workbook, .xlsx), else YAML or JSON.
+func ParseFile(name string, data []byte) (*Budget, error) {
+	if read, ok := formats[strings.ToLower(filepath.Ext(name))]; ok {
+		return read(name, data)
+	}
+	return Parse(name, data)
 }
 
 // Parse reads a budget from data; name is the file name used in findings.

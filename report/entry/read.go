@@ -16,6 +16,8 @@ import (
 	"budgetdoc/report/budget"
 )
 
+func init() { budget.RegisterFormat(".xlsx", Read) }
+
 // Read reads a budget from an entry workbook; name is the file name used in
 // findings, which name the sheet and cell: x.xlsx:项目表!G12. The workbook
 // is turned into the data format's tree and decoded by the same rules as a
@@ -145,10 +147,10 @@ var formKeyColumn, formValueColumn = 3, 1 // D and B
 
 // form reads a sheet of single fields, finding each by its key in column D.
 func (r *reader) form(s sheet) {
-	byPath := map[string]bool{}
+	byPath := map[string]field{}
 	var paths []string
 	for _, f := range s.Fields {
-		byPath[f.Path] = true
+		byPath[f.Path] = f
 		paths = append(paths, f.Path)
 	}
 	seen := map[string]int{}
@@ -167,7 +169,7 @@ func (r *reader) form(s sheet) {
 			}
 			continue
 		}
-		_, ok := byPath[key]
+		f, ok := byPath[key]
 		if !ok {
 			r.errorf(r.at(s.Name, fmt.Sprintf("D%d", i+1)), "", "unknown field %q in column D; this sheet's fields are %s", key, strings.Join(paths, ", "))
 			continue
@@ -179,7 +181,7 @@ func (r *reader) form(s sheet) {
 		seen[key] = i + 1
 		info, _ := infoAt(key)
 		r.cells[key] = r.at(s.Name, value)
-		if n := r.value(s.Name, value, info.kind, nil, key); n != nil {
+		if n := r.value(s.Name, value, info.kind, f.Choices, key); n != nil {
 			set(r.root, key, n)
 		}
 	}

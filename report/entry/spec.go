@@ -1,5 +1,7 @@
 package entry
 
+import "budgetdoc/report/budget"
+
 // The entry workbook is described once, here: which sheet and which column
 // or row holds each field of the data format. Writing, reading, the guide
 // sheet, the cell notes and the commented YAML of `init` all follow this
@@ -18,9 +20,10 @@ type sheet struct {
 
 // field is one single value of a form sheet.
 type field struct {
-	Path  string // the field's path in the data format (unit.name)
-	Label string // its Chinese name
-	Note  string // how to fill it in
+	Path    string   // the field's path in the data format (unit.name)
+	Label   string   // its Chinese name
+	Note    string   // how to fill it in
+	Choices []option // a drop-down, as for a column
 }
 
 // table is a sheet of list items. Its rows fill the lists of Lists, which
@@ -76,32 +79,55 @@ var yesNo = []option{{"是", "true"}, {"否", "false"}}
 
 var sheets = []sheet{
 	{Name: "基本信息", Note: "预算年度、落款日期和单位名称等。", Fields: []field{
-		{"year", "预算年度", "必填。四位数字，如 2022。"},
-		{"date", "落款日期", "必填。公开文件的落款日期，如 2022-03-17；须在预算年度内，或上年 10 月 1 日以后。"},
-		{"unit.name", "单位名称", "必填。印在标题和落款处。"},
-		{"unit.short_name", "单位简称", "正文中称呼本单位用的简称；不填则用单位名称。"},
-		{"unit.code", "单位编码", "如 111；按文本填写，前导的 0 会保留。"},
-		{"unit.accounting_unit", "财务核算依托单位", "绩效目标表中的财务核算依托单位名称；不填则用单位名称。"},
-		{"project_table.title_unit", "项目表标题单位", "项目表标题中年度前面的名称；不填则用单位名称。"},
-		{"glossary.no_defaults", "不印标准名词解释", "选“是”则只印“名词解释”表中的词条；不填或“否”则印标准的八条，表中同名词条替换标准词条。"},
+		{"year", "预算年度", "必填。四位数字，如 2022。", nil},
+		{"date", "落款日期", "必填。公开文件的落款日期，如 2022-03-17；须在预算年度内，或上年 10 月 1 日以后。", nil},
+		{"unit.name", "单位名称", "必填。印在标题和落款处。", nil},
+		{"unit.short_name", "单位简称", "正文中称呼本单位用的简称；不填则用单位名称。", nil},
+		{"unit.code", "单位编码", "如 111；按文本填写，前导的 0 会保留。", nil},
+		{"unit.accounting_unit", "财务核算依托单位", "绩效目标表中的财务核算依托单位名称；不填则用单位名称。", nil},
+		{"project_table.title_unit", "项目表标题单位", "项目表标题中年度前面的名称；不填则用单位名称。", nil},
+		{"glossary.no_defaults", "不印标准名词解释", "选“是”则只印“名词解释”表中的词条；不填或“否”则印标准的八条，表中同名词条替换标准词条。", nil},
+		{"documents.set", "公开文件组成", "简版：情况说明、项目表和绩效目标表（默认）；标准版：十三部分的情况说明、九张表和绩效目标表。",
+			[]option{{"简版", budget.SeedSet}, {"标准版", budget.StandardSet}}},
+		{"documents.money_unit", "金额单位", "标准版各表和说明的金额单位，元或万元；不填时简版用元、标准版用万元。",
+			[]option{{budget.Yuan, budget.Yuan}, {budget.TenThousandYuan, budget.TenThousandYuan}}},
+		{"documents.project_table", "标准版附项目表", "选“是”则标准版也附部门支出预算项目表。", nil},
+		{"previous", "上年数据文件", "上年的数据文件名（与本表在同一文件夹时直接写文件名，如 2021.yaml 或 2021.xlsx），用于与上年比较；可空。", nil},
 	}},
 	{Name: "收入支出", Note: "收入预算、支出预算、非税收入征收计划和“三公”经费，单位：元。", Fields: []field{
-		{"income.general_budget", "一般公共预算拨款", "元。含财政拨款及纳入一般公共预算管理的收入。"},
-		{"income.government_fund", "政府性基金预算拨款", "元。"},
-		{"income.state_capital", "国有资本经营预算拨款", "元。"},
-		{"income.institution_business", "事业收入", "元。"},
-		{"income.institution_operation", "事业单位经营收入", "元。"},
-		{"income.other", "其他收入", "元。"},
-		{"income.carryover", "上年结转", "元。部门结余结转资金。"},
-		{"expenditure.basic", "基本支出", "必填，元。须等于“项目表”中基本支出类分类各行金额之和。"},
-		{"expenditure.project", "项目支出", "必填，元。须等于“项目表”中项目支出类分类各行金额之和。"},
-		{"non_tax.administrative_fees", "行政事业性收费", "元。纳入预算管理的行政事业性收费等收入。"},
-		{"non_tax.fines", "罚没收入", "元。"},
-		{"non_tax.state_resources", "国有资源（资产）有偿使用收入", "元。"},
-		{"three_public.overseas_travel", "因公出国（境）费", "元。"},
-		{"three_public.vehicle_purchase", "公务用车购置费", "元。"},
-		{"three_public.vehicle_operation", "公务用车运行费", "元。"},
-		{"three_public.reception", "公务接待费", "元。"},
+		{"income.general_budget", "一般公共预算拨款", "元。含财政拨款及纳入一般公共预算管理的收入。", nil},
+		{"income.government_fund", "政府性基金预算拨款", "元。", nil},
+		{"income.state_capital", "国有资本经营预算拨款", "元。", nil},
+		{"income.institution_business", "事业收入", "元。", nil},
+		{"income.institution_operation", "事业单位经营收入", "元。", nil},
+		{"income.special_account", "财政专户管理资金", "元。", nil},
+		{"income.superior_subsidy", "上级补助收入", "元。", nil},
+		{"income.subordinate_remittance", "附属单位上缴收入", "元。", nil},
+		{"income.other", "其他收入", "元。", nil},
+		{"income.carryover", "上年结转", "元。部门结余结转资金。", nil},
+		{"expenditure.basic", "基本支出", "必填，元。须等于“项目表”中基本支出类分类各行金额之和。", nil},
+		{"expenditure.project", "项目支出", "必填，元。须等于“项目表”中项目支出类分类各行金额之和。", nil},
+		{"non_tax.administrative_fees", "行政事业性收费", "元。纳入预算管理的行政事业性收费等收入。", nil},
+		{"non_tax.fines", "罚没收入", "元。", nil},
+		{"non_tax.state_resources", "国有资源（资产）有偿使用收入", "元。", nil},
+		{"three_public.overseas_travel", "因公出国（境）费", "元。", nil},
+		{"three_public.vehicle_purchase", "公务用车购置费", "元。", nil},
+		{"three_public.vehicle_operation", "公务用车运行费", "元。", nil},
+		{"three_public.reception", "公务接待费", "元。", nil},
+		{"running_cost", "机关运行经费", "元。填了则与项目表中的公用经费核对；可空。", nil},
+	}},
+	{Name: "其他情况", Note: "政府采购、国有资产占用、绩效目标管理和变动说明的设置（标准版情况说明用）。", Fields: []field{
+		{"procurement.goods", "政府采购·货物", "元。", nil},
+		{"procurement.works", "政府采购·工程", "元。", nil},
+		{"procurement.services", "政府采购·服务", "元。", nil},
+		{"procurement.sme_reserved", "预留中小企业份额", "元。", nil},
+		{"assets.as_of", "资产统计截止日期", "如 2023-12-31。车辆见“公务用车”表。", nil},
+		{"assets.general_equipment", "通用设备（单价50万元以上）", "台（套）数。", nil},
+		{"assets.special_equipment", "专用设备（单价100万元以上）", "台（套）数。", nil},
+		{"assets.planned", "拟购置车辆和设备", "一句话，照写照印；空着表示不购置。", nil},
+		{"performance.projects", "绩效目标管理项目数", "个；空着则按绩效目标表数。", nil},
+		{"performance.amount", "绩效目标管理金额", "元；空着则按绩效目标表合计。", nil},
+		{"reason_threshold", "变动说明阈值（%）", "与上年相比增减超过这个百分比而没有写原因的，检查时提示；空着为 10。", nil},
 	}},
 	{Name: "概况", Note: "情况说明第一部分的文字，一行一段，按顺序印出。", Table: &table{
 		Choice: "部分",
@@ -134,6 +160,16 @@ var sheets = []sheet{
 			{Field: "detail", Header: "明细项目名称", Width: 24, Note: "必填。"},
 			{Field: "amount", Header: "金额（元）", Width: 16, Note: "元，填数字，最多两位小数；不要填千分位逗号或“元”。不填则印空白。"},
 			{Field: "note", Header: "备注", Width: 20, Note: "印在备注栏。"},
+			{Field: "fund", Header: "资金来源", Width: 18, Note: "从下拉列表中选；不填为一般公共预算拨款。", Choices: fundChoices()},
+			{Field: "economic_code", Header: "经济分类编码", Width: 12, Note: "部门预算支出经济分类的款，5 位，如 30101；按文本填写。"},
+			{Field: "economic_name", Header: "经济分类名称", Width: 16, Note: "不填则用经济分类目录中的名称。"},
+		}}},
+	}},
+	{Name: "功能科目", Note: "功能分类科目的类、款、项名称（标准版各表用）；项目表中“科目名称”写成 类-款-项 的可不填。", Table: &table{
+		Lists: []choice{{"", "functions"}},
+		Levels: []level{{Columns: []column{
+			{Field: "code", Header: "科目编码", Width: 12, Note: "必填。类 3 位、款 5 位或项 7 位，按文本填写。"},
+			{Field: "name", Header: "科目名称", Width: 40, Note: "必填。"},
 		}}},
 	}},
 	{Name: "绩效目标", Note: "项目绩效目标申报表，一行一张表，资金单位：万元。目标见“绩效目标内容”，指标见“绩效指标”，按序号对应。", Table: &table{
@@ -180,6 +216,29 @@ var sheets = []sheet{
 			{Field: "definition", Header: "解释", Width: 90, Note: "必填。"},
 		}}},
 	}},
+	{Name: "变动原因", Note: "与上年相比变动的原因（主要原因是……），标准版情况说明用。", Table: &table{
+		Lists: []choice{{"", "reasons"}},
+		Levels: []level{{Columns: []column{
+			{Field: "key", Header: "说明对象", Width: 24, Note: "必填。total（收支总计）、科目编码、basic、project、资金来源名称、three_public.reception 等。"},
+			{Field: "text", Header: "原因", Width: 80, Note: "必填。"},
+		}}},
+	}},
+	{Name: "公务用车", Note: "国有资产占用情况中的车辆，一行一类。", Table: &table{
+		Lists: []choice{{"", "assets.vehicles"}},
+		Levels: []level{{Columns: []column{
+			{Field: "kind", Header: "车辆类别", Width: 30, Note: "必填。如 一般公务用车。"},
+			{Field: "count", Header: "数量（辆）", Width: 12, Note: "必填。"},
+		}}},
+	}},
+}
+
+// fundChoices are the funds a row may name.
+func fundChoices() []option {
+	var opts []option
+	for _, f := range budget.FundSources {
+		opts = append(opts, option{f.Name, f.Name})
+	}
+	return opts
 }
 
 // guideSheet is the first sheet: how to fill the workbook in.

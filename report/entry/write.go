@@ -191,7 +191,10 @@ func (w *writer) form(s sheet, root *yaml.Node) {
 		if isNullNode(n) && (info.kind == amountKind || info.kind == wanKind) && !info.nullable {
 			n = &yaml.Node{Kind: yaml.ScalarNode, Value: "0"} // an amount left out is 0: show it
 		}
-		w.value(name, value, n, info.kind, nil, f.Path)
+		w.value(name, value, n, info.kind, f.Choices, f.Path)
+		if f.Choices != nil {
+			w.dropDown(name, value, f.Choices, "")
+		}
 		w.f.SetRowHeight(name, row, rowHeight([]string{label, f.Note, f.Path}, widths[:3]))
 		if info.kind == boolKind {
 			w.dropDown(name, value, yesNo, "")
