@@ -1,13 +1,13 @@
 package report
 
 import (
-	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
 
 	"budgetdoc/report/budget"
 	"budgetdoc/report/entry"
+	"budgetdoc/report/msg"
 )
 
 // maxInput bounds the bytes Parse reads: a budget file is some tens of
@@ -33,7 +33,7 @@ func Parse(name string, r io.Reader) (*Budget, error) {
 	}
 	if len(data) > maxInput {
 		return nil, Findings{{Severity: budget.Error, Pos: budget.Pos{File: name},
-			Message: fmt.Sprintf("the file is larger than %d MB; a budget is far smaller", maxInput>>20)}}
+			Message: msg.Sprintf("the file is larger than %d MB; a budget is far smaller", maxInput>>20)}}
 	}
 	return budget.ParseFile(name, data)
 }
@@ -62,7 +62,7 @@ func Marshal(b *Budget, name string) ([]byte, error) {
 	case ".xlsx":
 		return entry.Write(b)
 	}
-	return nil, fmt.Errorf("%s: unknown data format %q; the formats are .yaml, .yml, .json and .xlsx", name, filepath.Ext(name))
+	return nil, msg.Errorf("%s: unknown data format %q; the formats are .yaml, .yml, .json and .xlsx", name, filepath.Ext(name))
 }
 
 // Save writes a budget to path in the format its extension names (see

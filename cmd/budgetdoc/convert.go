@@ -39,15 +39,6 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 			b.PreviousFile = filepath.ToSlash(rel)
 		}
 	}
-	// previous is relative to the file that names it: keep it pointing at
-	// the same file from where OUT is.
-	if b.PreviousFile != "" {
-		last, _ := filepath.Abs(filepath.Join(filepath.Dir(in), filepath.FromSlash(b.PreviousFile)))
-		outDir, _ := filepath.Abs(filepath.Dir(out))
-		if rel, err := filepath.Rel(outDir, last); err == nil {
-			b.PreviousFile = filepath.ToSlash(rel)
-		}
-	}
 	if err := report.Save(b, out); err != nil {
 		fmt.Fprintln(stderr, fileError(out, err.Error()))
 		return exitFail

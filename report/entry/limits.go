@@ -3,11 +3,12 @@ package entry
 import (
 	"archive/zip"
 	"bytes"
-	"fmt"
 	"io"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"budgetdoc/report/msg"
 )
 
 // The limits of an entry workbook. A real one is a few hundred kilobytes
@@ -29,43 +30,43 @@ const (
 func checkArchive(data []byte) error {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return fmt.Errorf("the file is not an XLSX workbook (it cannot be read as a zip archive: %v)", err)
+		return msg.Errorf("the file is not an XLSX workbook (it cannot be read as a zip archive: %v)", err)
 	}
 	if len(zr.File) > maxEntries {
-		return fmt.Errorf("the workbook holds %d parts, more than %d", len(zr.File), maxEntries)
+		return msg.Errorf("the workbook holds %d parts, more than %d", len(zr.File), maxEntries)
 	}
 	var total int64
 	cells, strs := 0, 0
 	for _, f := range zr.File {
 		rc, err := f.Open()
 		if err != nil {
-			return fmt.Errorf("the workbook's part %s cannot be read: %v", f.Name, err)
+			return msg.Errorf("the workbook's part %s cannot be read: %v", f.Name, err)
 		}
 		var buf bytes.Buffer
 		n, err := io.Copy(&buf, io.LimitReader(rc, maxUnzipped-total+1))
 		rc.Close()
 		if err != nil {
-			return fmt.Errorf("the workbook's part %s cannot be unzipped: %v", f.Name, err)
+			return msg.Errorf("the workbook's part %s cannot be unzipped: %v", f.Name, err)
 		}
 		if total += n; total > maxUnzipped {
-			return fmt.Errorf("the workbook unzips to more than %d MB; an entry workbook is far smaller", maxUnzipped>>20)
+			return msg.Errorf("the workbook unzips to more than %d MB; an entry workbook is far smaller", maxUnzipped>>20)
 		}
 		name := strings.ToLower(f.Name)
 		switch {
 		case strings.HasPrefix(name, "xl/worksheets/"):
 			cells += countElements(buf.Bytes(), "c")
 			if row := lastRow(buf.Bytes()); row > maxRow {
-				return fmt.Errorf("a sheet has a cell on row %d, beyond the %d rows an entry workbook may have; delete what is there", row, maxRow)
+				return msg.Errorf("a sheet has a cell on row %d, beyond the %d rows an entry workbook may have; delete what is there", row, maxRow)
 			}
 		case name == "xl/sharedstrings.xml":
 			strs += countElements(buf.Bytes(), "si")
 		}
 	}
 	if cells > maxCells {
-		return fmt.Errorf("the workbook has %d cells, more than %d", cells, maxCells)
+		return msg.Errorf("the workbook has %d cells, more than %d", cells, maxCells)
 	}
 	if strs > maxSharedStrings {
-		return fmt.Errorf("the workbook has %d shared texts, more than %d", strs, maxSharedStrings)
+		return msg.Errorf("the workbook has %d shared texts, more than %d", strs, maxSharedStrings)
 	}
 	return nil
 }

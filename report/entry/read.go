@@ -14,6 +14,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"budgetdoc/report/budget"
+	"budgetdoc/report/msg"
 )
 
 func init() { budget.RegisterFormat(".xlsx", Read) }
@@ -31,11 +32,11 @@ func Read(name string, data []byte) (*budget.Budget, error) {
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzipped})
 	if err != nil {
-		return fail(fmt.Sprintf("the workbook cannot be opened: %v", err))
+		return fail(msg.Sprintf("the workbook cannot be opened: %v", err))
 	}
 	defer f.Close()
 	if i, _ := f.GetSheetIndex(sheets[0].Name); i < 0 {
-		return fail(fmt.Sprintf("this is not an entry workbook: it has no sheet %s (budgetdoc init or budgetdoc convert makes one; the workbook that build writes is the disclosure, not its data)", sheets[0].Name))
+		return fail(msg.Sprintf("this is not an entry workbook: it has no sheet %s (budgetdoc init or budgetdoc convert makes one; the workbook that build writes is the disclosure, not its data)", sheets[0].Name))
 	}
 	r := &reader{f: f, name: name, root: &yaml.Node{Kind: yaml.MappingNode}, cells: map[string]budget.Pos{}, numbers: map[string]map[int]int{}}
 	for _, s := range sheets {
@@ -104,8 +105,8 @@ func quoteSheet(s string) string {
 	return s
 }
 
-func (r *reader) errorf(pos budget.Pos, path, format string, args ...any) {
-	r.findings = append(r.findings, budget.Finding{Severity: budget.Error, Pos: pos, Path: path, Message: fmt.Sprintf(format, args...)})
+func (r *reader) errorf(pos budget.Pos, path, message string) {
+	r.findings = append(r.findings, budget.Finding{Severity: budget.Error, Pos: pos, Path: path, Message: message})
 }
 
 // pos is the cell of path, or of its nearest parent that has one.
@@ -127,7 +128,7 @@ func (r *reader) pos(path string) budget.Pos {
 func (r *reader) rows(sheet string) [][]string {
 	it, err := r.f.Rows(sheet)
 	if err != nil {
-		r.errorf(budget.Pos{File: r.name}, "", "the sheet %s cannot be read: %v", sheet, err)
+		r.errorf(budget.Pos{File: r.name}, "", msg.Sprintf("the sheet %s cannot be read: %v", sheet, err))
 		return nil
 	}
 	defer it.Close()
@@ -135,7 +136,7 @@ func (r *reader) rows(sheet string) [][]string {
 	for it.Next() {
 		cols, err := it.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			r.errorf(budget.Pos{File: r.name}, "", "the sheet %s cannot be read: %v", sheet, err)
+			r.errorf(budget.Pos{File: r.name}, "", msg.Sprintf("the sheet %s cannot be read: %v", sheet, err))
 			return rows
 		}
 		rows = append(rows, cols)
@@ -165,17 +166,17 @@ func (r *reader) form(s sheet) {
 		value := fmt.Sprintf("B%d", i+1)
 		if key == "" {
 			if len(row) > formValueColumn && strings.TrimSpace(row[formValueColumn]) != "" {
-				r.errorf(r.at(s.Name, value), "", "a value on a row without its field in column D; put it on the row of its field")
+				r.errorf(r.at(s.Name, value), "", msg.Sprintf("a value on a row without its field in column D; put it on the row of its field"))
 			}
 			continue
 		}
 		f, ok := byPath[key]
 		if !ok {
-			r.errorf(r.at(s.Name, fmt.Sprintf("D%d", i+1)), "", "unknown field %q in column D; this sheet's fields are %s", key, strings.Join(paths, ", "))
+			r.errorf(r.at(s.Name, fmt.Sprintf("D%d", i+1)), "", msg.Sprintf("unknown field %q in column D; this sheet's fields are %s", key, strings.Join(paths, ", ")))
 			continue
 		}
 		if first, dup := seen[key]; dup {
-			r.errorf(r.at(s.Name, fmt.Sprintf("D%d", i+1)), key, "the field is given twice (first on row %d)", first)
+			r.errorf(r.at(s.Name, fmt.Sprintf("D%d", i+1)), key, msg.Sprintf("the field is given twice (first on row %d)", first))
 			continue
 		}
 		seen[key] = i + 1
@@ -195,11 +196,11 @@ func (r *reader) value(sheet, ref string, k kind, choices []option, path string)
 	raw, _ := r.f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
 	typ, _ := r.f.GetCellType(sheet, ref)
 	if formula != "" && raw == "" {
-		r.errorf(pos, path, "the formula =%s has no computed value saved with it; open and save the workbook in Excel or WPS, or type the value itself", formula)
+		r.errorf(pos, path, msg.Sprintf("the formula =%s has no computed value saved with it; open and save the workbook in Excel or WPS, or type the value itself", formula))
 		return nil
 	}
 	if typ == excelize.CellTypeError {
-		r.errorf(pos, path, "the cell shows the error %s", raw)
+		r.errorf(pos, path, msg.Sprintf("the cell shows the error %s", raw))
 		return nil
 	}
 	if strings.TrimSpace(raw) == "" {
@@ -210,7 +211,7 @@ func (r *reader) value(sheet, ref string, k kind, choices []option, path string)
 	switch k {
 	case amountKind, wanKind:
 		if !number {
-			r.errorf(pos, path, "%s", textAmount(raw))
+			r.errorf(pos, path, textAmount(raw))
 			return nil
 		}
 		return text(normalNumber(raw), "")
@@ -223,7 +224,7 @@ func (r *reader) value(sheet, ref string, k kind, choices []option, path string)
 		if number {
 			serial, err := strconv.ParseFloat(raw, 64)
 			if err != nil || serial != math.Trunc(serial) {
-				r.errorf(pos, path, "%s is not a date; enter a date such as 2021-03-17", raw)
+				r.errorf(pos, path, msg.Sprintf("%s is not a date; enter a date such as 2021-03-17", raw))
 				return nil
 			}
 			t := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(serial))
@@ -237,7 +238,7 @@ func (r *reader) value(sheet, ref string, k kind, choices []option, path string)
 		case "否", "false", "0":
 			return text("false", "!!bool")
 		}
-		r.errorf(pos, path, "%q is neither 是 nor 否", raw)
+		r.errorf(pos, path, msg.Sprintf("%q is neither 是 nor 否", raw))
 		return nil
 	}
 	if number {
@@ -270,22 +271,15 @@ var plainNumber = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
 // textAmount explains an amount typed as text, with the number to type.
 func textAmount(raw string) string {
 	s := strings.TrimSpace(raw)
-	hint := ""
-	cleaned := s
-	if c, ok := strings.CutSuffix(cleaned, "元"); ok {
-		cleaned, hint = strings.TrimSpace(c), "without 元"
+	cleaned := strings.TrimSpace(strings.TrimSuffix(s, "元"))
+	cleaned = strings.NewReplacer(",", "", "，", "").Replace(cleaned)
+	switch {
+	case !plainNumber.MatchString(cleaned):
+		return msg.Sprintf("%q is not an amount: enter a number such as 1234.50", raw)
+	case cleaned != s:
+		return msg.Sprintf("the amount %q is text with 元 or thousands separators: enter the number %s itself (set the cell's format to 数值 or 常规)", raw, cleaned)
 	}
-	if c := strings.NewReplacer(",", "", "，", "").Replace(cleaned); c != cleaned {
-		cleaned = c
-		hint = strings.TrimPrefix(hint+" and without thousands separators", " and ")
-	}
-	if plainNumber.MatchString(cleaned) {
-		if hint == "" {
-			hint = "as a number, not as text"
-		}
-		return fmt.Sprintf("the amount %q is text: enter it %s, as %s (set the cell's format to 数值 or 常规)", raw, hint, cleaned)
-	}
-	return fmt.Sprintf("%q is not an amount: enter a number such as 1234.50", raw)
+	return msg.Sprintf("the amount %q is text: enter it as the number %s (set the cell's format to 数值 or 常规)", raw, cleaned)
 }
 
 // table reads a sheet of list items.
@@ -316,7 +310,7 @@ func (r *reader) table(s sheet) {
 	}
 	for j, h := range rows[0] {
 		if strings.TrimSpace(h) != "" && !known[j] {
-			r.errorf(r.at(s.Name, colName(j)+"1"), "", "unknown column %q; the columns are %s", h, headers(cols))
+			r.errorf(r.at(s.Name, colName(j)+"1"), "", msg.Sprintf("unknown column %q; the columns are %s", h, headers(cols)))
 		}
 	}
 	st := &tableState{}
@@ -329,7 +323,7 @@ func (r *reader) table(s sheet) {
 			}
 			blank = false
 			if !known[j] {
-				r.errorf(r.at(s.Name, fmt.Sprintf("%s%d", colName(j), line)), "", "a value outside the table's columns would be lost; move it into a column with a heading")
+				r.errorf(r.at(s.Name, fmt.Sprintf("%s%d", colName(j), line)), "", msg.Sprintf("a value outside the table's columns would be lost; move it into a column with a heading"))
 			}
 		}
 		if blank && !r.hasFormula(s.Name, row, line, index) {
@@ -402,15 +396,15 @@ func (r *reader) tableRow(s sheet, cols []column, index []int, line int, st *tab
 		num, err := strconv.Atoi(valueOf(n))
 		switch {
 		case n == nil:
-			r.errorf(r.at(s.Name, cell(0)), path, "the %s is missing", numberHeader)
+			r.errorf(r.at(s.Name, cell(0)), path, msg.Sprintf("the %s is missing", numberHeader))
 		case err != nil || num < 1:
-			r.errorf(r.at(s.Name, cell(0)), path, "the %s %q is not a number from 1 up", numberHeader, n.Value)
+			r.errorf(r.at(s.Name, cell(0)), path, msg.Sprintf("the %s %q is not a number from 1 up", numberHeader, n.Value))
 		default:
 			if r.numbers[list] == nil {
 				r.numbers[list] = map[int]int{}
 			}
 			if _, dup := r.numbers[list][num]; dup {
-				r.errorf(r.at(s.Name, cell(0)), path, "the %s %d is given twice", numberHeader, num)
+				r.errorf(r.at(s.Name, cell(0)), path, msg.Sprintf("the %s %d is given twice", numberHeader, num))
 			}
 			r.numbers[list][num] = idx
 		}
@@ -426,10 +420,10 @@ func (r *reader) tableRow(s sheet, cols []column, index []int, line int, st *tab
 		idx, ok := r.numbers[t.Parent][num]
 		switch {
 		case n == nil:
-			r.errorf(r.at(s.Name, cell(i)), "", "the %s is missing: which form of 绩效目标 does the row belong to?", parentHeader)
+			r.errorf(r.at(s.Name, cell(i)), "", msg.Sprintf("the %s is missing: which form of 绩效目标 does the row belong to?", parentHeader))
 			return
 		case err != nil || !ok:
-			r.errorf(r.at(s.Name, cell(i)), "", "no form of 绩效目标 has the %s %q", numberHeader, n.Value)
+			r.errorf(r.at(s.Name, cell(i)), "", msg.Sprintf("no form of 绩效目标 has the %s %q", numberHeader, n.Value))
 			return
 		}
 		parent = get(r.root, t.Parent).Content[idx]
@@ -450,7 +444,7 @@ func (r *reader) tableRow(s sheet, cols []column, index []int, line int, st *tab
 			for _, l := range t.Lists {
 				labels = append(labels, l.Label)
 			}
-			r.errorf(r.at(s.Name, cell(i)), "", "choose the %s: %s", t.Choice, strings.Join(labels, "、"))
+			r.errorf(r.at(s.Name, cell(i)), "", msg.Sprintf("choose the %s: %s", t.Choice, strings.Join(labels, "、")))
 			return
 		}
 		i++
@@ -508,7 +502,7 @@ func (r *reader) tableRow(s sheet, cols []column, index []int, line int, st *tab
 			r.cells[path] = r.at(s.Name, cell(i))
 			n := read(i, textKind, path)
 			if n == nil {
-				r.errorf(r.at(s.Name, cell(i)), path, "the %s is missing", lcols[0].Header)
+				r.errorf(r.at(s.Name, cell(i)), path, msg.Sprintf("the %s is missing", lcols[0].Header))
 				n = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str"}
 			}
 			seq.Content = append(seq.Content, n)
@@ -533,7 +527,7 @@ func (r *reader) fillColumns(sheet string, t *table, lv int, list choice, item *
 		r.cells[fieldPath] = r.at(sheet, ref)
 		info, err := infoAt(t.columnPath(list, lv, c))
 		if err != nil {
-			r.errorf(r.at(sheet, ref), fieldPath, "%v", err)
+			r.errorf(r.at(sheet, ref), fieldPath, err.Error())
 			continue
 		}
 		if n := r.value(sheet, ref, info.kind, c.Choices, fieldPath); n != nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"budgetdoc/report/budget"
+	"budgetdoc/report/msg"
 )
 
 const samplePath = "../../data/sanmenxia-2021.yaml"
@@ -64,7 +65,7 @@ func TestFindingsNameTheCell(t *testing.T) {
 	got := findings(t, data)
 	want := []string{
 		"x.xlsx:项目表!G9: error: rows[7].amount: 25000.125 has more than 2 decimal places",
-		"x.xlsx:项目表!G10: error: rows[8].amount: the amount \"20,000元\" is text: enter it without 元 and without thousands separators, as 20000",
+		"x.xlsx:项目表!G10: error: rows[8].amount: the amount \"20,000元\" is text with 元 or thousands separators: enter the number 20000 itself",
 		"x.xlsx:项目表!F3: error: rows[1].detail: required field \"detail\" is missing",
 	}
 	if len(got) != len(want) {
@@ -81,12 +82,23 @@ func TestFindingsNameTheCell(t *testing.T) {
 	}
 }
 
+// Findings are in Chinese by default, with the field's Chinese label.
+func TestChineseFinding(t *testing.T) {
+	defer msg.SetLanguage(msg.SetLanguage(msg.Chinese))
+	data := sampleWorkbook(t, func(f *excelize.File) { f.SetCellStr("项目表", "G10", "20,000元") })
+	got := strings.Join(findings(t, data), "\n")
+	want := "x.xlsx:项目表!G10: 错误：rows[8].amount（金额）：金额“20,000元”是带“元”或千分位逗号的文本：请直接填数字 20000"
+	if !strings.HasPrefix(got, want) {
+		t.Errorf("got  %s\nwant %s…", got, want)
+	}
+}
+
 // A text amount without 元 or separators is refused too: Excel would not
 // add it up.
 func TestTextNumberIsRefused(t *testing.T) {
 	data := sampleWorkbook(t, func(f *excelize.File) { f.SetCellStr("收入支出", "B2", "13567000") })
 	got := strings.Join(findings(t, data), "\n")
-	if !strings.Contains(got, "x.xlsx:收入支出!B2: error: income.general_budget: the amount \"13567000\" is text: enter it as a number") {
+	if !strings.Contains(got, "x.xlsx:收入支出!B2: error: income.general_budget: the amount \"13567000\" is text: enter it as the number 13567000") {
 		t.Error(got)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"budgetdoc/report/budget"
+	"budgetdoc/report/msg"
 )
 
 // Write returns the entry workbook of b: every value b holds, in the sheets
@@ -68,7 +69,7 @@ func writeTree(root *yaml.Node) ([]byte, error) {
 		}
 	}
 	if len(w.errs) > 0 {
-		return nil, fmt.Errorf("entry workbook: %s", strings.Join(w.errs, "; "))
+		return nil, msg.Errorf("entry workbook: %s", strings.Join(w.errs, "; "))
 	}
 	w.f.SetActiveSheet(0)
 	// A fixed date keeps two writes of the same data byte-identical.
@@ -81,8 +82,8 @@ func writeTree(root *yaml.Node) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func (w *writer) errorf(format string, args ...any) {
-	w.errs = append(w.errs, fmt.Sprintf(format, args...))
+func (w *writer) fail(message string) {
+	w.errs = append(w.errs, message)
 }
 
 // style returns the id of one of the workbook's few cell styles.
@@ -125,7 +126,7 @@ func (w *writer) style(name string) int {
 	}
 	id, err := w.f.NewStyle(st)
 	if err != nil {
-		w.errorf("style %s: %v", name, err)
+		w.fail(fmt.Sprintf("style %s: %v", name, err))
 	}
 	w.styles[name] = id
 	return id
@@ -376,7 +377,7 @@ func (w *writer) columnKind(t *table, c column) kind {
 			if lc.Header == c.Header {
 				info, err := infoAt(t.columnPath(t.Lists[0], lv, lc))
 				if err != nil {
-					w.errorf("%v", err)
+					w.fail(err.Error())
 				}
 				return info.kind
 			}
@@ -416,13 +417,13 @@ func (w *writer) items(t *table, lv int, items []*yaml.Node, path string, prefix
 		row := append(append([]outCell(nil), prefix...), cells...)
 		if last {
 			if blank && !single {
-				w.errorf("%s is empty, which a workbook row cannot hold", itemPath)
+				w.fail(msg.Sprintf("%s is empty, which a workbook row cannot hold", itemPath))
 			}
 			rows = append(rows, row)
 			continue
 		}
 		if blank || sameCells(before, cells) {
-			w.errorf("%s cannot be told from the group before it in a workbook (give it a name of its own)", itemPath)
+			w.fail(msg.Sprintf("%s cannot be told from the group before it in a workbook (give it a name of its own)", itemPath))
 		}
 		before = cells
 		var sub []*yaml.Node
@@ -475,7 +476,7 @@ func (w *writer) setHeader(sheet, cell, text, note string) {
 
 func (w *writer) addNote(sheet, cell, note string) {
 	if err := w.f.AddComment(sheet, excelize.Comment{Author: "budgetdoc", Cell: cell, Text: note, Width: 260, Height: 90}); err != nil {
-		w.errorf("note %s!%s: %v", sheet, cell, err)
+		w.fail(fmt.Sprintf("note %s!%s: %v", sheet, cell, err))
 	}
 }
 
@@ -497,13 +498,13 @@ func (w *writer) dropDown(sheet, sqref string, opts []option, source string) {
 			labels = append(labels, o.Label)
 		}
 		if err := dv.SetDropList(labels); err != nil {
-			w.errorf("drop-down %s!%s: %v", sheet, sqref, err)
+			w.fail(fmt.Sprintf("drop-down %s!%s: %v", sheet, sqref, err))
 			return
 		}
 		dv.SetError(excelize.DataValidationErrorStyleWarning, "请从下拉列表中选择", "可选："+strings.Join(labels, "、"))
 	}
 	if err := w.f.AddDataValidation(sheet, dv); err != nil {
-		w.errorf("drop-down %s!%s: %v", sheet, sqref, err)
+		w.fail(fmt.Sprintf("drop-down %s!%s: %v", sheet, sqref, err))
 	}
 }
 
@@ -518,11 +519,11 @@ func (w *writer) value(sheet, cell string, n *yaml.Node, k kind, choices []optio
 	case amountKind, wanKind:
 		d, err := decimal.NewFromString(v)
 		if err != nil {
-			w.errorf("%s: %q is not an amount", path, v)
+			w.fail(msg.Sprintf("%s: %q is not an amount", path, v))
 			return
 		}
 		if digits := len(d.Coefficient().String()); digits > maxFloatDigits {
-			w.errorf("%s: %s has more than %d significant digits, more than a spreadsheet cell keeps", path, v, maxFloatDigits)
+			w.fail(msg.Sprintf("%s: %s has more than %d significant digits, more than a spreadsheet cell keeps", path, v, maxFloatDigits))
 			return
 		}
 		f, _ := d.Float64()
@@ -530,7 +531,7 @@ func (w *writer) value(sheet, cell string, n *yaml.Node, k kind, choices []optio
 	case intKind:
 		i, err := strconv.Atoi(v)
 		if err != nil {
-			w.errorf("%s: %q is not a whole number", path, v)
+			w.fail(msg.Sprintf("%s: %q is not a whole number", path, v))
 			return
 		}
 		w.f.SetCellInt(sheet, cell, int64(i))
@@ -540,15 +541,15 @@ func (w *writer) value(sheet, cell string, n *yaml.Node, k kind, choices []optio
 		}
 		d, err := budget.ParseDate(v)
 		if err != nil {
-			w.errorf("%s: %v", path, err)
+			w.fail(path + ": " + err.Error())
 			return
 		}
 		w.f.SetCellFloat(sheet, cell, excelDate(d), -1, 64)
 	case boolKind:
 		w.f.SetCellStr(sheet, cell, labelOf(yesNo, v))
 	default:
-		if msg := unwritable(v); msg != "" {
-			w.errorf("%s: %s", path, msg)
+		if why := unwritable(v); why != "" {
+			w.fail(path + ": " + why)
 			return
 		}
 		w.f.SetCellStr(sheet, cell, labelOf(choices, v))
@@ -558,11 +559,11 @@ func (w *writer) value(sheet, cell string, n *yaml.Node, k kind, choices []optio
 // unwritable says why a text cannot be kept in a cell, or "".
 func unwritable(s string) string {
 	if utf8.RuneCountInString(s) > 32767 {
-		return "a text of more than 32,767 characters does not fit in a spreadsheet cell"
+		return msg.Sprintf("a text of more than 32,767 characters does not fit in a spreadsheet cell")
 	}
 	for _, r := range s {
 		if r < 0x20 && r != '\n' && r != '\t' && r != '\r' || r == 0xFFFE || r == 0xFFFF {
-			return fmt.Sprintf("the character U+%04X cannot be kept in a spreadsheet cell", r)
+			return msg.Sprintf("the character U+%04X cannot be kept in a spreadsheet cell", r)
 		}
 	}
 	return ""
