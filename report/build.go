@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"path/filepath"
 	"strings"
 
@@ -66,10 +67,30 @@ func New(opts ...Option) (*Builder, error) {
 }
 
 // Check runs the budget's checks and, when they pass, checks that the fonts
-// have a glyph for every character the documents print.
+// have a glyph for every character the documents print and that the PDF can
+// print every text whole (a merged cell taller than a page cannot), so that
+// a budget that passes Check builds.
 func (bl *Builder) Check(b *Budget) Findings {
-	findings, _ := bl.check(b)
+	findings, doc := bl.check(b)
+	if findings.HasErrors() {
+		return findings
+	}
+	var cell *pdf.CellError
+	if err := pdf.CheckLayout(doc, pdf.Options{Fonts: bl.fonts}); errors.As(err, &cell) {
+		findings = append(findings, cellFinding(cell))
+	}
 	return findings
+}
+
+// cellFinding is a text the PDF cannot print whole, as a finding at the
+// text's line.
+func cellFinding(e *pdf.CellError) Finding {
+	return budget.Finding{
+		Severity: budget.Error,
+		Pos:      budget.Pos{File: e.Origin.File, Line: e.Origin.Line, Col: e.Origin.Col},
+		Path:     e.Origin.Path,
+		Message:  e.Message,
+	}
 }
 
 // check is Check, also returning the composed disclosure when the budget's
@@ -132,6 +153,10 @@ func (bl *Builder) Documents(b *Budget, formats ...Format) ([]Document, error) {
 			data, err = xlsx.Render(doc, bl.sheet)
 		default:
 			err = msg.Errorf("format %q is not supported", f)
+		}
+		var cell *pdf.CellError
+		if errors.As(err, &cell) {
+			return nil, Findings{cellFinding(cell)}
 		}
 		if err != nil {
 			return nil, err

@@ -125,7 +125,8 @@ func TestTOCTargets(t *testing.T) {
 }
 
 // A row taller than a page continues on the next pages, losing no line,
-// each page opening with 续表 and the repeated header.
+// each page opening with 续表 and the repeated header, and a （续） over the
+// rest of the long cell.
 func TestTallRowSplits(t *testing.T) {
 	long := strings.Repeat("做好政务服务中心日常运营，确保设备正常运行。", 150)
 	table := &layout.Table{
@@ -146,13 +147,23 @@ func TestTallRowSplits(t *testing.T) {
 		if len(pg.tables) != 1 || pg.tables[0].rows[0] != 0 {
 			t.Errorf("page %d does not start with the header row: %v", i+1, pg.tables)
 		}
+		marks := 0
 		for k, r := range pg.runs {
 			if (r.text == continuedMark) != (i > 0 && k == 0) {
 				t.Errorf("page %d: run %d is %q; 续表 opens every continuation page, and only those", i+1, k, r.text)
 			}
-			if r.text != "项目" && r.text != "目标" && r.text != continuedMark {
+			switch r.text {
+			case "项目", "目标", continuedMark:
+			case continued:
+				marks++
+			default:
 				text.WriteString(r.text)
 			}
+		}
+		// The long row starts on page 1, under 甲; its part on every later
+		// page is marked as continued.
+		if want := min(i, 1); marks != want {
+			t.Errorf("page %d has %d （续） marks, want %d", i+1, marks, want)
 		}
 	}
 	if want := "甲短乙" + long + "丙尾"; text.String() != want {

@@ -18,28 +18,46 @@ type Options struct {
 // first checked against the face it is set in; a missing glyph is an error
 // (see GlyphErrors), never a blank box.
 func Render(doc *layout.Document, opts Options) ([]byte, error) {
-	set := opts.Fonts
-	if set == nil {
-		set = fonts.Default()
-	}
-	if errs := CheckGlyphs(doc, set); len(errs) > 0 {
-		return nil, errs
-	}
-	w, err := newWriter(set, doc.Meta, charsOf(doc))
-	if err != nil {
-		return nil, err
-	}
-	pl, err := layoutPages(doc, w.measurer())
+	w, pl, err := typeset(doc, opts)
 	if err != nil {
 		return nil, err
 	}
 	return w.draw(pl)
 }
 
+// CheckLayout typesets doc without writing it, to find what Render would
+// refuse: missing glyphs (GlyphErrors) and text that cannot be printed
+// whole (*CellError).
+func CheckLayout(doc *layout.Document, opts Options) error {
+	_, _, err := typeset(doc, opts)
+	return err
+}
+
+// typeset checks doc's glyphs and plans its pages.
+func typeset(doc *layout.Document, opts Options) (*writer, *plan, error) {
+	set := opts.Fonts
+	if set == nil {
+		set = fonts.Default()
+	}
+	if errs := CheckGlyphs(doc, set); len(errs) > 0 {
+		return nil, nil, errs
+	}
+	w, err := newWriter(set, doc.Meta, charsOf(doc))
+	if err != nil {
+		return nil, nil, err
+	}
+	pl, err := layoutPages(doc, w.measurer())
+	if err != nil {
+		return nil, nil, err
+	}
+	return w, pl, nil
+}
+
 // generated are the characters the renderer sets besides the document's
 // texts: page numbers (— 12 —), TOC leaders and numbers, the space between
-// a label and its title, and 续表 over a table's continuation pages.
-const generated = "0123456789— .　" + continuedMark
+// a label and its title, 续表 over a table's continuation pages and the
+// （续） over a cell's continued text.
+const generated = "0123456789— .　" + continuedMark + continued
 
 // charsOf lists every character the document can print, in any face: a
 // heading's text is also set in the body face in the table of contents.

@@ -147,8 +147,7 @@ func (p *planner) renderTable(t *layout.Table) error {
 		p.ensure(1)
 		p.paragraph(t.Unit, layout.Style{Font: layout.FontTable, Size: tl.size, Align: layout.Right})
 	}
-	tl.paginate()
-	return nil
+	return tl.paginate()
 }
 
 func sum(xs []float64) float64 {

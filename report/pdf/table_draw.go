@@ -6,6 +6,9 @@ import (
 	"budgetdoc/report/layout"
 )
 
+// continued heads the part of a cell's text continued from the page before.
+const continued = "（续）"
+
 // ruleWidth is the width of a table's thin rules.
 const ruleWidth = 0.5
 
@@ -39,7 +42,11 @@ func (tl *tableLayouter) draw(pieces []piece, y float64) {
 			}
 			lines := tl.cells[key]
 			if pc := pieces[i]; pc.count > 0 && rs == 1 {
-				lines = lines[min(pc.first, len(lines)):min(pc.first+pc.count, len(lines))]
+				part := lines[min(pc.first, len(lines)):min(pc.first+pc.count, len(lines))]
+				if pc.first > 0 && len(part) > 0 {
+					part = append([]string{continued}, part...)
+				}
+				lines = part
 			}
 			tl.drawCell(s.Cell, lines, tl.colX[s.Col], ys[i], tl.colX[s.Col+cs]-tl.colX[s.Col], ys[j+1]-ys[i])
 		}

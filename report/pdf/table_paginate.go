@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"math"
 
 	"budgetdoc/report/layout"
@@ -15,25 +16,28 @@ type piece struct {
 
 // paginate puts the table's rows on pages: the header rows first, then body
 // rows while they fit; each continuation page starts with 续表 and the
-// repeated rows.
-// A row is never split unless it alone is taller than a page; then its
-// lines continue on the next pages.
-func (tl *tableLayouter) paginate() {
+// repeated rows that come before its first row. A row is never split unless it alone is
+// taller than a page; then its lines continue on the next pages, under the
+// heading rows directly above it and a （续） line, so no text is lost.
+func (tl *tableLayouter) paginate() error {
 	p, t := tl.p, tl.t
-	var head, repeat []piece
-	for r := 0; r < t.HeaderRows; r++ {
-		head = append(head, piece{row: r})
+	if err := tl.checkSpans(); err != nil {
+		return err
 	}
+	var repeat []int
 	if rr, ok := t.RepeatRows(); ok {
 		for r := rr.FirstRow; r <= rr.LastRow; r++ {
-			repeat = append(repeat, piece{row: r})
+			repeat = append(repeat, r)
 		}
 	}
 	bottom := func() float64 { return p.cur.frame.top + p.cur.frame.height }
 	y := p.lineTop(p.line)
 	// The header does not stand alone at a page's foot: it goes with the
 	// first body row.
-	first := tl.sum(head)
+	first := 0.0
+	for r := 0; r < t.HeaderRows; r++ {
+		first += tl.heights[r]
+	}
 	if t.HeaderRows < tl.g.Rows {
 		first += min(tl.heights[t.HeaderRows], tl.lh+2*tl.vpad)
 	}
@@ -41,19 +45,28 @@ func (tl *tableLayouter) paginate() {
 		p.newPage()
 		y = p.lineTop(0)
 	}
-	pieces, fixed := head, len(head)
-	used := y + tl.sum(head)
-	newPage := func() {
+	var pieces []piece
+	fixed := 0
+	used := y
+	// newPage ends the page and starts the next with the rows repeated
+	// before row r.
+	newPage := func(r int) {
 		tl.draw(pieces, y)
 		p.newPage()
 		y = tl.continued()
-		pieces, fixed = append([]piece(nil), repeat...), len(repeat)
-		used = y + tl.sum(repeat)
+		pieces = nil
+		for _, rr := range tl.repeatedBefore(r, repeat) {
+			pieces = append(pieces, piece{row: rr})
+		}
+		fixed = len(pieces)
+		used = y + tl.sum(pieces)
 	}
-	for r := t.HeaderRows; r < tl.g.Rows; r++ {
+	for r := 0; r < tl.g.Rows; r++ {
 		h := tl.heights[r]
-		if used+h > bottom()+0.01 && len(pieces) > fixed {
-			newPage()
+		// A row that fits a page goes over whole; one taller than a page
+		// starts here, so that the rows above keep it company.
+		if used+h > bottom()+0.01 && len(pieces) > fixed && h <= p.cur.frame.height {
+			newPage(r)
 		}
 		if used+h <= bottom()+0.01 {
 			pieces = append(pieces, piece{row: r})
@@ -63,23 +76,94 @@ func (tl *tableLayouter) paginate() {
 		// Taller than the page: set as many of its lines as fit, then go on.
 		lines := tl.rowLines(r)
 		for k := 0; k < lines; {
-			n := int((bottom() - used - 2*tl.vpad) / tl.lh)
+			pc := piece{row: r, first: k, count: 1}
+			n := int(math.Floor((bottom()-used-tl.height(pc))/tl.lh+0.01)) + 1
 			if n < 1 {
-				newPage()
+				newPage(r)
 				continue
 			}
-			n = min(n, lines-k)
-			pc := piece{row: r, first: k, count: n}
+			pc.count = min(n, lines-k)
 			pieces = append(pieces, pc)
 			used += tl.height(pc)
-			k += n
+			k += pc.count
 			if k < lines {
-				newPage()
+				newPage(r)
 			}
 		}
 	}
 	tl.draw(pieces, y)
 	p.line = min(int(math.Ceil((used-p.cur.frame.top)/linePitch-0.01)), p.cur.frame.lines)
+	return nil
+}
+
+// repeatedBefore lists the rows a page that starts at row r begins with:
+// the table's repeated rows above r, then the heading rows directly above r
+// (a form's 实施期目标 | 年度目标 over its goals).
+func (tl *tableLayouter) repeatedBefore(r int, repeat []int) []int {
+	var rows []int
+	for _, rr := range repeat {
+		if rr < r {
+			rows = append(rows, rr)
+		}
+	}
+	above := r
+	for above > 0 && tl.headingOnly(above-1) && (len(rows) == 0 || above-1 > rows[len(rows)-1]) {
+		above--
+	}
+	for ; above < r; above++ {
+		rows = append(rows, above)
+	}
+	return rows
+}
+
+// headingOnly reports whether every slot of row r is a header cell.
+func (tl *tableLayouter) headingOnly(r int) bool {
+	for c := 0; c < tl.g.Cols; c++ {
+		if !tl.g.Slots[r][c].Cell.Header {
+			return false
+		}
+	}
+	return true
+}
+
+// CellError is a table cell whose text cannot be printed whole: a merged
+// cell (spanning rows) taller than a page, which cannot be split.
+type CellError struct {
+	Origin  layout.Origin
+	Message string
+}
+
+func (e *CellError) Error() string {
+	where := ""
+	if e.Origin.File != "" {
+		where = fmt.Sprintf("%s:%d:%d: ", e.Origin.File, e.Origin.Line, e.Origin.Col)
+	}
+	if e.Origin.Path != "" {
+		where += e.Origin.Path + ": "
+	}
+	return where + e.Message
+}
+
+// checkSpans refuses a cell spanning rows that needs more height than a
+// page has: its rows could split, but its text would not follow.
+func (tl *tableLayouter) checkSpans() error {
+	room := tl.p.cur.frame.height
+	for r := 0; r < tl.g.Rows; r++ {
+		for c := 0; c < tl.g.Cols; c++ {
+			if !tl.g.IsOrigin(r, c) {
+				continue
+			}
+			cell := tl.g.Slots[r][c].Cell
+			rs, _ := cell.Span()
+			lines := len(tl.cells[[2]int{r, c}])
+			if need := float64(lines)*tl.lh + 2*tl.vpad; rs > 1 && need > room {
+				return &CellError{Origin: cell.Text.Origin, Message: fmt.Sprintf(
+					"the text (%d characters) is too long for its merged cell: it needs %d lines and a page holds %d; shorten it",
+					len([]rune(cell.Text.S)), lines, int((room-2*tl.vpad)/tl.lh))}
+			}
+		}
+	}
+	return nil
 }
 
 // rowLines is the most lines any single-row cell of row r has.
@@ -98,7 +182,11 @@ func (tl *tableLayouter) height(pc piece) float64 {
 	if pc.count == 0 {
 		return tl.heights[pc.row]
 	}
-	return float64(pc.count)*tl.lh + 2*tl.vpad
+	lines := pc.count
+	if pc.first > 0 {
+		lines++ // the （续） line
+	}
+	return float64(lines)*tl.lh + 2*tl.vpad
 }
 
 func (tl *tableLayouter) sum(pieces []piece) float64 {
