@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"budgetdoc/report/layout"
+	"budgetdoc/report/msg"
 )
 
 // piece is a table row set on a page: the whole row, or, for a row taller
@@ -157,7 +158,7 @@ func (tl *tableLayouter) checkSpans() error {
 			rs, _ := cell.Span()
 			lines := len(tl.cells[[2]int{r, c}])
 			if need := float64(lines)*tl.lh + 2*tl.vpad; rs > 1 && need > room {
-				return &CellError{Origin: cell.Text.Origin, Message: fmt.Sprintf(
+				return &CellError{Origin: cell.Text.Origin, Message: msg.Sprintf(
 					"the text (%d characters) is too long for its merged cell: it needs %d lines and a page holds %d; shorten it",
 					len([]rune(cell.Text.S)), lines, int((room-2*tl.vpad)/tl.lh))}
 			}
