@@ -22,6 +22,12 @@ import (
 type dataDir struct {
 	root    *os.Root
 	maxFile int64
+
+	// The listing's statuses are kept while no file of the folder changes:
+	// checking a bureau's hundred budgets on every visit would be slow.
+	mu       sync.Mutex
+	version  string
+	statuses []budgetFile
 }
 
 func openDataDir(dir string) (*dataDir, error) {
@@ -99,8 +105,35 @@ func (d *dataDir) readRef(name string) ([]byte, error) {
 	return data, nil
 }
 
-// status checks every budget of the folder for the listing.
+// version names the state of the folder: every file's name, size and time.
+func (d *dataDir) stateVersion() (string, error) {
+	entries, err := fs.ReadDir(d.root.FS(), ".")
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	for _, e := range entries {
+		info, err := e.Info()
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(&b, "%s\x00%d\x00%d\n", e.Name(), info.Size(), info.ModTime().UnixNano())
+	}
+	return b.String(), nil
+}
+
+// status checks every budget of the folder for the listing, or returns the
+// statuses of the last listing when nothing in the folder changed since.
 func (s *Server) status(ctx context.Context) ([]budgetFile, error) {
+	version, err := s.data.stateVersion()
+	if err != nil {
+		return nil, err
+	}
+	s.data.mu.Lock()
+	defer s.data.mu.Unlock()
+	if version == s.data.version {
+		return s.data.statuses, nil
+	}
 	names, err := s.data.names()
 	if err != nil {
 		return nil, err
@@ -126,6 +159,7 @@ func (s *Server) status(ctx context.Context) ([]budgetFile, error) {
 		}
 		files = append(files, f)
 	}
+	s.data.version, s.data.statuses = version, files
 	return files, nil
 }
 

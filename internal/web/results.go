@@ -128,16 +128,21 @@ func (s *Server) result(w http.ResponseWriter, r *http.Request) {
 	if res == nil {
 		return
 	}
-	var links []docLink
+	// Documents lists the whole PDF, then its parts, then the workbook.
+	var links, parts []docLink
 	preview := -1
 	for i, d := range res.docs {
-		kind := "PDF"
-		if strings.HasSuffix(d.Name, ".xlsx") {
-			kind = "Excel"
-		} else if preview < 0 {
+		link := docLink{N: i, Name: d.Name, Kind: "PDF", Size: int64(len(d.Data))}
+		switch {
+		case strings.HasSuffix(d.Name, ".xlsx"):
+			link.Kind = "Excel"
+		case preview < 0:
 			preview = i
+		default:
+			parts = append(parts, link)
+			continue
 		}
-		links = append(links, docLink{N: i, Name: d.Name, Kind: kind, Size: int64(len(d.Data))})
+		links = append(links, link)
 	}
 	title := res.name
 	if res.budget != nil {
@@ -145,7 +150,7 @@ func (s *Server) result(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, r, "result.html", map[string]any{
 		"ID": res.id, "Name": res.name, "Title": title, "Groups": groupFindings(res.findings),
-		"Errors": res.findings.HasErrors() || res.budget == nil, "Docs": links, "Preview": preview,
+		"Errors": res.findings.HasErrors() || res.budget == nil, "Docs": links, "Parts": parts, "Preview": preview,
 		"Findings": len(res.findings), "PageTitle": title,
 	})
 }
@@ -175,7 +180,15 @@ func (s *Server) zipAll(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "这份预算有错误，没有生成文件", http.StatusNotFound)
 		return
 	}
-	data, err := zipFiles(res.docs)
+	// Both documents, without the parts the PDF already holds.
+	base := report.BaseName(res.budget)
+	var both []report.Document
+	for _, d := range res.docs {
+		if d.Name == base+".pdf" || d.Name == base+".xlsx" {
+			both = append(both, d)
+		}
+	}
+	data, err := zipFiles(both)
 	if err != nil {
 		s.fail(w, err)
 		return

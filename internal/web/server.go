@@ -54,7 +54,7 @@ type Options struct {
 	// loopback name, so a web page elsewhere cannot reach it through DNS
 	// rebinding.
 	LoopbackOnly bool
-	// Builder renders the documents; nil means report.New().
+	// Builder renders the documents; nil means report.New(report.WithSplit()).
 	Builder *report.Builder
 	// Log receives one line per failed request; nil means the standard log.
 	Log *log.Logger
@@ -100,7 +100,8 @@ func New(opts Options) (*Server, error) {
 		s.log = log.Default()
 	}
 	if s.builder == nil {
-		b, err := report.New()
+		// With the parts of the PDF, each of which the page offers too.
+		b, err := report.New(report.WithSplit())
 		if err != nil {
 			return nil, err
 		}

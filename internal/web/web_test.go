@@ -1,6 +1,7 @@
 package web
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -302,7 +304,7 @@ func TestConcurrentUploads(t *testing.T) {
 		}
 	}()
 	const n = 20
-	got := make([][][]byte, n)
+	got := make([]map[int][]byte, n)
 	errs := make([]error, n)
 	var wg sync.WaitGroup
 	for i := range n {
@@ -336,11 +338,11 @@ func TestConcurrentUploads(t *testing.T) {
 	}
 }
 
-var docHref = regexp.MustCompile(`href="(/r/[0-9a-f]{32}/doc/\d+)"`)
+var docHref = regexp.MustCompile(`href="(/r/[0-9a-f]{32}/doc/(\d+))"`)
 
 // uploadAndDownload posts a budget as the page's form does and downloads
-// every document its result page links.
-func uploadAndDownload(t *testing.T, base, name string, data []byte) ([][]byte, error) {
+// every document its result page links, by its number in the result.
+func uploadAndDownload(t *testing.T, base, name string, data []byte) (map[int][]byte, error) {
 	c := client(t)
 	token := csrf(t, c, base)
 	body, ct := multipartBody(t, token, "file", name, data)
@@ -353,7 +355,7 @@ func uploadAndDownload(t *testing.T, base, name string, data []byte) ([][]byte, 
 	if resp.StatusCode != http.StatusOK {
 		return nil, fmt.Errorf("status %d: %s", resp.StatusCode, page)
 	}
-	var docs [][]byte
+	docs := make(map[int][]byte)
 	for _, m := range docHref.FindAllSubmatch(page, -1) {
 		resp, err := c.Get(base + string(m[1]))
 		if err != nil {
@@ -364,7 +366,115 @@ func uploadAndDownload(t *testing.T, base, name string, data []byte) ([][]byte, 
 		if err != nil {
 			return nil, err
 		}
-		docs = append(docs, doc)
+		n, _ := strconv.Atoi(string(m[2]))
+		docs[n] = doc
 	}
 	return docs, nil
+}
+
+// TestDataFolder lists a bureau's folder with each budget's status, builds
+// them all into a zip through the progress page, and reads nothing outside
+// the folder whatever a budget names.
+func TestDataFolder(t *testing.T) {
+	dir := t.TempDir()
+	good := readSample(t)
+	wrong := bytes.Replace(good, []byte("basic: 3567000"), []byte("basic: 3467000"), 1)
+	escape := append([]byte("previous: ../outside.yaml\n"), good...)
+	os.WriteFile(filepath.Join(dir, "a-good.yaml"), good, 0o644)
+	os.WriteFile(filepath.Join(dir, "b-wrong.yaml"), wrong, 0o644)
+	os.WriteFile(filepath.Join(dir, "c-escape.yaml"), escape, 0o644)
+	os.WriteFile(filepath.Join(filepath.Dir(dir), "outside.yaml"), good, 0o644)
+	os.Symlink("/etc/passwd", filepath.Join(dir, "d-link.yaml"))
+	srv, ts := newTestServer(t, Options{DataDir: dir})
+	c := client(t)
+
+	resp, err := c.Get(ts.URL + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	rows := regexp.MustCompile(`<tr><td>([^<]+)</td><td class="(\w+)">([^<]+)</td>`).FindAllStringSubmatch(string(page), -1)
+	got := map[string]string{}
+	for _, r := range rows {
+		got[r[1]] = r[2]
+	}
+	want := map[string]string{"a-good.yaml": "ok", "b-wrong.yaml": "error", "c-escape.yaml": "error"}
+	for name, class := range want {
+		if got[name] != class {
+			t.Errorf("%s listed as %q, want %q (listing: %v)", name, got[name], class, got)
+		}
+	}
+	if _, ok := got["d-link.yaml"]; ok {
+		t.Errorf("a symbolic link out of the folder is listed")
+	}
+
+	token := csrf(t, c, ts.URL)
+	resp, err = c.PostForm(ts.URL+"/data/open", url.Values{"csrf": {token}, "name": {"c-escape.yaml"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !bytes.Contains(page, []byte("上年文件读不出来")) {
+		t.Errorf("previous: ../outside.yaml was not refused:\n%s", page)
+	}
+
+	resp, err = c.PostForm(ts.URL+"/data/build", url.Values{"csrf": {token}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	job := resp.Request.URL.Path // the progress page, after the redirect
+	var zipLink string
+	for deadline := time.Now().Add(time.Minute); zipLink == ""; time.Sleep(200 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the batch did not finish in a minute")
+		}
+		resp, err := c.Get(ts.URL + job)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if m := regexp.MustCompile(`href="(/jobs/[0-9a-f]{32}/budgets.zip)"`).FindSubmatch(page); m != nil {
+			zipLink = string(m[1])
+			if !bytes.Contains(page, []byte("b-wrong.yaml")) || !bytes.Contains(page, []byte("已处理 3 / 3")) {
+				t.Errorf("the finished progress page does not name the skipped budget:\n%s", page)
+			}
+		}
+	}
+	resp, err = c.Get(ts.URL + zipLink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := budget.Parse("a-good.yaml", good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, err := srv.builder.Documents(b, report.PDF, report.XLSX)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byName := map[string][]byte{}
+	for _, d := range docs {
+		byName[d.Name] = d.Data
+	}
+	if len(zr.File) != len(docs) {
+		t.Errorf("the zip holds %d files, want the good budget's %d", len(zr.File), len(docs))
+	}
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		got, _ := io.ReadAll(rc)
+		rc.Close()
+		if !bytes.Equal(got, byName[f.Name]) {
+			t.Errorf("%s in the zip differs from the library's", f.Name)
+		}
+	}
 }
