@@ -30,10 +30,11 @@ type frame struct {
 }
 
 // frameFor gives the type area of an orientation. Landscape pages turn the
-// portrait type area a quarter: the 订口 margin stays at the top.
+// portrait type area a quarter, the table's head toward the binding: the
+// 订口 margin (28 mm) is at the top, the portrait foot's (35 mm) at the left.
 func frameFor(o layout.Orientation) frame {
 	if o == layout.Landscape {
-		return frame{pageW: a4Long, pageH: a4Short, left: mm(37), top: mm(28), width: typeHeight, height: typeWidth, lines: 15}
+		return frame{pageW: a4Long, pageH: a4Short, left: mm(35), top: mm(28), width: typeHeight, height: typeWidth, lines: 15}
 	}
 	return frame{pageW: a4Short, pageH: a4Long, left: mm(28), top: mm(37), width: typeWidth, height: typeHeight, lines: 22}
 }

@@ -61,6 +61,10 @@ func (w *writer) family(f layout.Font) string { return w.set.Face(fonts.Role(f))
 // draw writes every page of the plan and returns the file.
 func (w *writer) draw(pl *plan) ([]byte, error) {
 	pdf := w.pdf
+	lastH := 0.0
+	if len(pl.pages) > 0 {
+		lastH = pl.pages[len(pl.pages)-1].frame.pageH
+	}
 	for i, pg := range pl.pages {
 		orient := "P"
 		if pg.orientation == layout.Landscape {
@@ -70,7 +74,10 @@ func (w *writer) draw(pl *plan) ([]byte, error) {
 		for _, mk := range pg.marks {
 			// Bookmark titles are encoded right only under a UTF-8 font.
 			pdf.SetFont(w.family(layout.FontBody), "", bodySize)
-			pdf.Bookmark(mk.title, mk.level, mk.y)
+			// gofpdf turns y into a PDF position with the height of the
+			// document's last page, not the bookmark's own: a mark on a
+			// landscape page is moved by the difference.
+			pdf.Bookmark(mk.title, mk.level, mk.y+lastH-pg.frame.pageH)
 		}
 		for _, r := range pg.rules {
 			pdf.SetLineWidth(r.width)
@@ -100,20 +107,35 @@ func (w *writer) text(r run) {
 }
 
 // pageNumber prints — N — in 四号 7 mm under the type area: on odd pages
-// at the right, on even pages at the left, one character in.
+// at the right, on even pages at the left, one character in. A landscape
+// page is bound turned a quarter, its head toward the binding, so its
+// number is printed turned with it, where a portrait page's would be once
+// bound (GB/T 9704 §10: odd pages at the table's lower left, even pages at
+// its upper left).
 func (w *writer) pageNumber(pg *page, n int) {
 	f := pg.frame
 	text := "— " + strconv.Itoa(n) + " —"
 	st := textStyle{font: layout.FontPageNumber, size: pageNoSize}
 	width := w.m.textWidth(st, text)
+	// The dash, at about a third of the em above the baseline, sits 7 mm
+	// under the type area.
+	below := mm(7) + 0.35*pageNoSize
+	if pg.orientation == layout.Landscape {
+		x, y := f.left-below, f.top+pageNoSize
+		if n%2 == 1 {
+			y = f.top + f.height - pageNoSize - width
+		}
+		w.pdf.TransformBegin()
+		w.pdf.TransformRotate(-90, x, y)
+		w.text(run{x: x, y: y, text: text, font: st.font, size: st.size})
+		w.pdf.TransformEnd()
+		return
+	}
 	x := f.left + pageNoSize
 	if n%2 == 1 {
 		x = f.left + f.width - pageNoSize - width
 	}
-	// The dash, at about a third of the em above the baseline, sits 7 mm
-	// under the type area.
-	y := f.top + f.height + mm(7) + 0.35*pageNoSize
-	w.text(run{x: x, y: y, text: text, font: st.font, size: st.size})
+	w.text(run{x: x, y: f.top + f.height + below, text: text, font: st.font, size: st.size})
 }
 
 // measurer gives advance widths of runes at size 1, per face, cached. It
