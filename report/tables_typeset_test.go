@@ -1,0 +1,147 @@
+package report_test
+
+import (
+	"encoding/json"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"budgetdoc/internal/synth"
+	"budgetdoc/internal/testtool"
+)
+
+// bboxWord is a word of pdftotext -bbox with its page (from 1) and box.
+type bboxWordBox struct {
+	page                   int
+	xMin, yMin, xMax, yMax float64
+	text                   string
+}
+
+// bboxPageSize is a page's width and height in points.
+type bboxPageSize struct{ w, h float64 }
+
+var (
+	bboxPageRe = regexp.MustCompile(`<page width="([\d.]+)" height="([\d.]+)">`)
+	bboxWordRe = regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
+)
+
+// bboxWords reads every word of the PDF with its box, and the pages' sizes.
+func bboxWords(t *testing.T, path string) ([]bboxWordBox, []bboxPageSize) {
+	out := testtool.Run(t, "pdftotext", "-bbox", path, "-")
+	var words []bboxWordBox
+	var pages []bboxPageSize
+	for _, chunk := range strings.Split(out, "<page ")[1:] {
+		m := bboxPageRe.FindStringSubmatch("<page " + chunk)
+		w, _ := strconv.ParseFloat(m[1], 64)
+		h, _ := strconv.ParseFloat(m[2], 64)
+		pages = append(pages, bboxPageSize{w, h})
+		for _, m := range bboxWordRe.FindAllStringSubmatch(chunk, -1) {
+			wb := bboxWordBox{page: len(pages), text: m[5]}
+			wb.xMin, _ = strconv.ParseFloat(m[1], 64)
+			wb.yMin, _ = strconv.ParseFloat(m[2], 64)
+			wb.xMax, _ = strconv.ParseFloat(m[3], 64)
+			wb.yMax, _ = strconv.ParseFloat(m[4], 64)
+			words = append(words, wb)
+		}
+	}
+	return words, pages
+}
+
+// pageNumberBox finds — N — on page n and returns the box of all of it.
+func pageNumberBox(words []bboxWordBox, n int) (bboxWordBox, bool) {
+	for i := 1; i+1 < len(words); i++ {
+		w := words[i]
+		if w.page == n && w.text == strconv.Itoa(n) && words[i-1].text == "—" && words[i+1].text == "—" {
+			a, b := words[i-1], words[i+1]
+			return bboxWordBox{page: n, xMin: min(a.xMin, b.xMin), yMin: min(a.yMin, b.yMin), xMax: max(a.xMax, b.xMax), yMax: max(a.yMax, b.yMax)}, true
+		}
+	}
+	return bboxWordBox{}, false
+}
+
+// A landscape page is bound turned a quarter with its head toward the
+// binding: its page number, turned with it, is where a portrait page of the
+// same parity has its number once the sheet is turned back.
+func TestLandscapePageNumbers(t *testing.T) {
+	b := synth.Budget(synth.Options{Seed: 3, Rows: 60, Forms: 1})
+	words, pages := bboxWords(t, buildBudget(t, b))
+	var portrait [2]*bboxWordBox
+	landscape := 0
+	for n := 1; n <= len(pages); n++ {
+		box, ok := pageNumberBox(words, n)
+		if !ok {
+			t.Fatalf("page %d has no page number — %d —", n, n)
+		}
+		if pages[n-1].w < pages[n-1].h && portrait[n%2] == nil {
+			portrait[n%2] = &box
+		}
+	}
+	for n := 1; n <= len(pages); n++ {
+		pg := pages[n-1]
+		if pg.w < pg.h {
+			continue
+		}
+		landscape++
+		p := portrait[n%2]
+		if p == nil {
+			t.Fatalf("no portrait page of the parity of page %d", n)
+		}
+		box, _ := pageNumberBox(words, n)
+		// Turning the landscape page back a quarter clockwise: its x is
+		// the portrait page's distance from the foot, its y the portrait x.
+		h := pages[p.page-1].h
+		want := bboxWordBox{xMin: h - p.yMax, yMin: p.xMin, xMax: h - p.yMin, yMax: p.xMax}
+		// Odd pages' numbers end where the portrait ones end, even pages'
+		// start where theirs start; numbers differ in length.
+		along := math.Abs(box.yMin - want.yMin)
+		if n%2 == 1 {
+			along = math.Abs(box.yMax - want.yMax)
+		}
+		if math.Abs(box.xMin-want.xMin) > 1 || math.Abs(box.xMax-want.xMax) > 1 || along > 1 {
+			t.Errorf("page %d (landscape): number at x %.1f–%.1f y %.1f–%.1f, want x %.1f–%.1f y %.1f–%.1f", n,
+				box.xMin, box.xMax, box.yMin, box.yMax, want.xMin, want.xMax, want.yMin, want.yMax)
+		}
+	}
+	if landscape < 2 {
+		t.Fatalf("%d landscape pages, want a table over two or more", landscape)
+	}
+}
+
+// Every outline entry points into its page, landscape pages too.
+func TestOutlineDestinationsInsidePages(t *testing.T) {
+	path := buildSample(t)
+	_, pages := bboxWords(t, path)
+	out := testtool.Run(t, "qpdf", "--json", "--json-key=outlines", path)
+	type outline struct {
+		Title string
+		Dest  []any
+		Page  int `json:"destpageposfrom1"`
+		Kids  []outline
+	}
+	var doc struct{ Outlines []outline }
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var check func([]outline)
+	n := 0
+	check = func(os []outline) {
+		for _, o := range os {
+			n++
+			y, ok := o.Dest[3].(float64)
+			if !ok || o.Page < 1 || o.Page > len(pages) {
+				t.Errorf("outline %q: destination %v", o.Title, o.Dest)
+				continue
+			}
+			if h := pages[o.Page-1].h; y <= 0 || y > h {
+				t.Errorf("outline %q points at y = %.1f on page %d, which is %.1f pt high", o.Title, y, o.Page, h)
+			}
+			check(o.Kids)
+		}
+	}
+	check(doc.Outlines)
+	if n < 8 {
+		t.Errorf("%d outline entries, want the parts and the five attachments", n)
+	}
+}
