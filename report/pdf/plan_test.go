@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math/rand"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -198,6 +199,37 @@ func TestSignatureNeverAlone(t *testing.T) {
 			}
 			if n == 1 && lines > 1 {
 				t.Errorf("%d lines of text: page %d holds a single line of it", lines, pi+1)
+			}
+		}
+	}
+}
+
+// A short attachment list is kept on one page, with the signature after it.
+func TestAttachmentListKeptWhole(t *testing.T) {
+	for lines := 10; lines <= 40; lines++ {
+		doc := &layout.Document{}
+		doc.Add(&layout.Paragraph{Text: layout.Plain(strings.Repeat("字", 28*lines-2)), Style: layout.Style{Font: layout.FontBody, Indent: 2}},
+			&layout.Spacer{Lines: 1})
+		for i, title := range []string{"项目表", "2021年度项目绩效目标申报表（“云端经开”建设费）", "申报表"} {
+			lead := "　　　" + strconv.Itoa(i+1) + ". "
+			if i == 0 {
+				lead = "附件：1. "
+			}
+			doc.Add(&layout.Paragraph{Text: layout.Plain(lead + title), Style: layout.Style{Font: layout.FontBody, Indent: 2, HangAfter: lead}})
+		}
+		doc.Add(&layout.Signature{Name: layout.Plain("某单位"), Date: layout.Plain("2021年3月17日")})
+		pl := planOf(t, doc)
+		pageOf := make(map[int]int) // block → page of its first line
+		for pi, pg := range pl.pages {
+			for _, r := range pg.runs {
+				if _, ok := pageOf[r.block]; !ok {
+					pageOf[r.block] = pi
+				}
+			}
+		}
+		for b := 3; b <= 5; b++ {
+			if pageOf[b] != pageOf[2] {
+				t.Errorf("%d lines of text: the list's item %d is on page %d, its first on page %d", lines, b-1, pageOf[b]+1, pageOf[2]+1)
 			}
 		}
 	}
