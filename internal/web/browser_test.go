@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -13,8 +14,10 @@ import (
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
+	"github.com/shopspring/decimal"
 
 	"budgetdoc/internal/testtool"
+	"budgetdoc/report"
 )
 
 // screenshots is where the browser test saves what the page showed at each
@@ -53,9 +56,18 @@ func cliBuild(t *testing.T, data string) []byte {
 	return pdf
 }
 
+// saveAs writes b as a data file (an entry workbook for .xlsx).
+func saveAs(t *testing.T, b *report.Budget, name string) string {
+	path := filepath.Join(t.TempDir(), name)
+	if err := report.Save(b, path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 // TestBrowser drives a real headless Chromium through the page as a clerk
-// would: upload the sample, download its PDF, upload a budget with a wrong
-// figure, compare two versions.
+// would: upload the sample's entry workbook, download its PDF, upload a
+// workbook with a wrong figure, compare two versions.
 func TestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("drives a browser")
@@ -101,6 +113,15 @@ func TestBrowser(t *testing.T) {
 		})
 	}
 	sample, _ := filepath.Abs(sample)
+	// The sample as an entry workbook, as a clerk keeps it, and one with a
+	// wrong figure.
+	b, err := report.Load(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	workbook := saveAs(t, b, "三门峡2021.xlsx")
+	b.Expenditure.Basic = decimal.NewFromInt(3467000)
+	wrongWorkbook := saveAs(t, b, "三门峡2021-错.xlsx")
 	// run runs one step with its own time limit; on failure it shows what
 	// the page showed.
 	run := func(step string, actions ...chromedp.Action) {
@@ -121,7 +142,7 @@ func TestBrowser(t *testing.T) {
 		browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllowAndName).
 			WithDownloadPath(downloads).WithEventsEnabled(true),
 		chromedp.Navigate(ts.URL+"/"),
-		chromedp.SetUploadFiles("#file", []string{sample}, chromedp.ByID),
+		chromedp.SetUploadFiles("#file", []string{workbook}, chromedp.ByID),
 		chromedp.Click("#upload", chromedp.ByID),
 		chromedp.WaitVisible("#passed", chromedp.ByID),
 		chromedp.Text("#passed", &passed, chromedp.ByID),
@@ -149,18 +170,20 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("the PDF downloaded from the page (%d bytes) differs from budgetdoc build's (%d bytes)", len(pdf), len(want))
 	}
 
-	// 3. A budget with a wrong figure: the finding names its place and field.
-	wrong := testtool.EditCopy(t, sample, "basic: 3567000", "basic: 3467000")
+	// 3. A workbook with a wrong figure: the finding names its cell and field.
 	var findings string
-	run("uploading a wrong budget",
+	run("uploading a wrong workbook",
 		chromedp.Navigate(ts.URL+"/"),
-		chromedp.SetUploadFiles("#file", []string{wrong}, chromedp.ByID),
+		chromedp.SetUploadFiles("#file", []string{wrongWorkbook}, chromedp.ByID),
 		chromedp.Click("#upload", chromedp.ByID),
 		chromedp.WaitVisible(".error-list", chromedp.ByQuery),
 		chromedp.Text("#findings", &findings, chromedp.ByID),
 		shot("2-wrong-amount.png"),
 	)
-	for _, want := range []string{"sanmenxia-2021.yaml:36", "expenditure.basic", "3,467,000.00"} {
+	if !regexp.MustCompile(`三门峡2021-错\.xlsx:[^!\s]+![A-Z]+[0-9]+`).MatchString(findings) {
+		t.Errorf("the finding does not name the workbook's sheet and cell:\n%s", findings)
+	}
+	for _, want := range []string{"expenditure.basic", "3,467,000.00"} {
 		if !strings.Contains(findings, want) {
 			t.Errorf("the findings do not show %q:\n%s", want, findings)
 		}

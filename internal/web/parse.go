@@ -8,12 +8,13 @@ import (
 	"budgetdoc/report/budget"
 )
 
-// parseBudget reads an uploaded or listed budget. Files it names (last
+// parseBudget reads an uploaded or listed budget — an entry workbook, YAML or
+// JSON by its name's extension. Files it names (last
 // year's, previous:) are read through readRef, which for the data folder
 // reads inside it only; an upload has no folder (readRef nil), so what it
 // names is not read: the page reads only what it was given.
 func parseBudget(name string, data []byte, readRef func(name string) ([]byte, error)) (*report.Budget, error) {
-	b, err := budget.Parse(name, data)
+	b, err := budget.ParseFile(name, data)
 	if err != nil || b.PreviousFile == "" || readRef == nil {
 		return b, err
 	}
@@ -23,7 +24,7 @@ func parseBudget(name string, data []byte, readRef func(name string) ([]byte, er
 		return nil, report.Findings{{Severity: budget.Error, Pos: b.Source.Pos("previous"), Path: "previous",
 			Message: fmt.Sprintf("上年文件读不出来：%v", err)}}
 	}
-	prev, err := budget.Parse(prevName, prevData)
+	prev, err := budget.ParseFile(prevName, prevData)
 	if err != nil {
 		return nil, err
 	}

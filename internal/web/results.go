@@ -118,9 +118,9 @@ func groupFindings(fs report.Findings) []findingGroup {
 }
 
 type docLink struct {
-	N          int
-	Name, Kind string
-	Size       int64
+	N                 int
+	Name, Label, Kind string
+	Size              int64
 }
 
 func (s *Server) result(w http.ResponseWriter, r *http.Request) {
@@ -139,6 +139,7 @@ func (s *Server) result(w http.ResponseWriter, r *http.Request) {
 		case preview < 0:
 			preview = i
 		default:
+			link.Label = strings.TrimSuffix(strings.TrimPrefix(d.Name, report.BaseName(res.budget)+"-"), ".pdf")
 			parts = append(parts, link)
 			continue
 		}
@@ -151,7 +152,7 @@ func (s *Server) result(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, "result.html", map[string]any{
 		"ID": res.id, "Name": res.name, "Title": title, "Groups": groupFindings(res.findings),
 		"Errors": res.findings.HasErrors() || res.budget == nil, "Docs": links, "Parts": parts, "Preview": preview,
-		"Findings": len(res.findings), "PageTitle": title,
+		"Findings": len(res.findings), "PageTitle": title, "Readable": res.budget != nil,
 	})
 }
 
@@ -242,6 +243,32 @@ func serveFile(w http.ResponseWriter, r *http.Request, name string, data []byte,
 	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
 	w.Header().Set("Cache-Control", "private, no-store")
 	w.Write(data)
+}
+
+// dataFile gives the budget back as an entry workbook (data/xlsx) or as
+// YAML (data/yaml): a clerk who uploaded YAML gets a workbook to go on in,
+// and the other way round.
+func (s *Server) dataFile(w http.ResponseWriter, r *http.Request) {
+	res := s.lookup(w, r)
+	if res == nil {
+		return
+	}
+	if res.budget == nil {
+		http.Error(w, "这份文件读不出来，无法转换", http.StatusNotFound)
+		return
+	}
+	format := r.PathValue("format")
+	if format != "xlsx" && format != "yaml" {
+		http.Error(w, "只能转换为 xlsx 或 yaml", http.StatusBadRequest)
+		return
+	}
+	name := report.BaseName(res.budget) + "数据." + format
+	data, err := report.Marshal(res.budget, name)
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	serveFile(w, r, name, data, false)
 }
 
 // compare reads an earlier version of the result's budget and shows the

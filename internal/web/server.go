@@ -138,6 +138,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /r/{id}", s.result)
 	mux.HandleFunc("GET /r/{id}/doc/{n}", s.document)
 	mux.HandleFunc("GET /r/{id}/all.zip", s.zipAll)
+	mux.HandleFunc("GET /r/{id}/data/{format}", s.dataFile)
 	mux.HandleFunc("POST /r/{id}/compare", s.compare)
 	mux.HandleFunc("GET /c/{id}", s.revisionPage)
 	mux.HandleFunc("GET /c/{id}/{file}", s.revisionFile)
