@@ -30,24 +30,24 @@ func (f *Face) parsedTables() (*tables, error) {
 func readTables(data []byte) (*tables, error) {
 	be := binary.BigEndian
 	if len(data) < 12 {
-		return nil, fmt.Errorf("font too short")
+		return nil, fmt.Errorf("fonts: font too short")
 	}
 	n := int(be.Uint16(data[4:]))
 	t := &tables{raw: make(map[string][]byte, n)}
 	for i := 0; i < n; i++ {
 		rec := data[12+16*i:]
 		if len(rec) < 16 {
-			return nil, fmt.Errorf("font table directory is cut short")
+			return nil, fmt.Errorf("fonts: font table directory is cut short")
 		}
 		off, length := be.Uint32(rec[8:]), be.Uint32(rec[12:])
 		if uint64(off)+uint64(length) > uint64(len(data)) {
-			return nil, fmt.Errorf("font table %q runs past the file's end", rec[:4])
+			return nil, fmt.Errorf("fonts: font table %q runs past the end of the file", rec[:4])
 		}
 		t.raw[string(rec[:4])] = data[off : off+length]
 	}
 	for _, need := range []string{"head", "hhea", "maxp", "hmtx", "loca", "glyf", "cmap", "name", "OS/2", "post"} {
 		if t.raw[need] == nil {
-			return nil, fmt.Errorf("font has no %q table", need)
+			return nil, fmt.Errorf("fonts: font has no %q table", need)
 		}
 	}
 	numGlyphs := int(be.Uint16(t.raw["maxp"][4:]))

@@ -140,8 +140,8 @@ func (c *checker) funds() {
 		return
 	}
 	for _, s := range FundSources {
-		c.mismatch("income."+s.Income, s.Name+" stated under income", b.Income.Stated(s),
-			"the sum of the rows of that fund", byFund[s.Name])
+		c.mismatch("income."+s.Income, msg.Sprintf("%s stated under income", s.Name), b.Income.Stated(s),
+			msg.Sprintf("the sum of the rows of that fund"), byFund[s.Name])
 	}
 }
 

@@ -45,15 +45,15 @@ func Resolve(t *Table) (*Grid, error) {
 			}
 			rs, cs := cell.Span()
 			if c+cs > cols {
-				return nil, fmt.Errorf("table %q row %d: cell %d (%q) runs past the last column", t.Name, r, i, cell.Text.S)
+				return nil, fmt.Errorf("layout: table %q row %d: cell %d (%q) runs past the last column", t.Name, r, i, cell.Text.S)
 			}
 			if r+rs > len(t.Rows) {
-				return nil, fmt.Errorf("table %q row %d: cell %d (%q) spans past the last row", t.Name, r, i, cell.Text.S)
+				return nil, fmt.Errorf("layout: table %q row %d: cell %d (%q) spans past the last row", t.Name, r, i, cell.Text.S)
 			}
 			for dr := 0; dr < rs; dr++ {
 				for dc := 0; dc < cs; dc++ {
 					if g.Slots[r+dr][c+dc].Row >= 0 {
-						return nil, fmt.Errorf("table %q row %d: cell %d (%q) overlaps another cell", t.Name, r, i, cell.Text.S)
+						return nil, fmt.Errorf("layout: table %q row %d: cell %d (%q) overlaps another cell", t.Name, r, i, cell.Text.S)
 					}
 					g.Slots[r+dr][c+dc] = Slot{Row: r, Col: c, Cell: cell}
 				}
@@ -62,7 +62,7 @@ func Resolve(t *Table) (*Grid, error) {
 		}
 		for c := 0; c < cols; c++ {
 			if g.Slots[r][c].Row < 0 {
-				return nil, fmt.Errorf("table %q row %d: column %d has no cell", t.Name, r, c)
+				return nil, fmt.Errorf("layout: table %q row %d: column %d has no cell", t.Name, r, c)
 			}
 		}
 	}

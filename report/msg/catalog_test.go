@@ -241,3 +241,91 @@ func verbsByArg(format string) map[int]map[rune]bool {
 var verb = regexp.MustCompile(`%[-+# 0-9.\[\]*]*[a-zA-Z%]`)
 
 func stripVerbs(s string) string { return verb.ReplaceAllString(s, "") }
+
+// messageCalls are the calls whose text arguments reach users when they are
+// not a programmer's error: fmt's printers, errors.New, and the checks'
+// helpers (fail, warn, mismatch) and the command's usageError.
+var messageCalls = map[string]bool{
+	"fmt.Errorf": true, "fmt.Sprintf": true, "fmt.Fprintf": true, "fmt.Printf": true, "fmt.Sprint": true,
+	"fmt.Sprintln": true, "fmt.Fprintln": true, "fmt.Println": true, "fmt.Print": true, "fmt.Fprint": true,
+	"errors.New": true, ".fail": true, ".warn": true, ".mismatch": true, ".usageError": true,
+}
+
+// english finds a run of three English words: a sentence a user would read.
+var english = regexp.MustCompile(`[A-Za-z]{2,}[ ,;']+[a-z]{2,}[ ,;']+[a-z]{2,}`)
+
+// internal marks a programmer's error, which is not translated: it starts
+// with its package's name, as Go errors do ("pdf: unhandled block %T").
+// Markup (a text starting with "<") is not a message either.
+var internal = regexp.MustCompile(`^[a-z0-9]+: `)
+
+// No English sentence reaches a user except through the catalogue: a text
+// given to fmt, errors.New or the checks' helpers, or as a finding's
+// Message, is either made by msg.Sprintf or is a programmer's error
+// prefixed with its package's name.
+func TestNoEnglishOutsideTheCatalogue(t *testing.T) {
+	root := moduleRoot(t)
+	fset := token.NewFileSet()
+	skip := map[string]bool{"report/msg": true, "internal/testtool": true, "internal/synth": true, "internal/synth/synthgen": true}
+	var found []string
+	report := func(e ast.Expr) {
+		s, ok := literal(e)
+		if ok && english.MatchString(stripVerbs(s)) && !internal.MatchString(s) && !strings.HasPrefix(s, "<") {
+			pos := fset.Position(e.Pos())
+			pos.Filename, _ = filepath.Rel(root, pos.Filename)
+			found = append(found, pos.String()+": "+strconv.Quote(s))
+		}
+	}
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		if d.IsDir() {
+			if rel != "." && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata" || skip[filepath.ToSlash(rel)]) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		file, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
+		if err != nil {
+			return err
+		}
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				sel, ok := n.Fun.(*ast.SelectorExpr)
+				if !ok {
+					return true
+				}
+				name := "." + sel.Sel.Name
+				if id, ok := sel.X.(*ast.Ident); ok && messageCalls[id.Name+name] {
+					name = id.Name + name
+				}
+				if messageCalls[name] {
+					for _, a := range n.Args {
+						report(a)
+					}
+				}
+			case *ast.KeyValueExpr:
+				if id, ok := n.Key.(*ast.Ident); ok && id.Name == "Message" {
+					report(n.Value)
+				}
+			}
+			return true
+		})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(found) > 0 {
+		sort.Strings(found)
+		t.Errorf("%d English texts reach users without the catalogue: make each with msg.Sprintf (and add its Chinese "+
+			"to report/msg), or, for a programmer's error no user should see, start it with the package's name (\"pdf: …\"):\n%s",
+			len(found), strings.Join(found, "\n"))
+	}
+}

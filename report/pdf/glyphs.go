@@ -63,7 +63,7 @@ func CheckGlyphs(doc *layout.Document, set *fonts.Set) GlyphErrors {
 	// without it would print empty boxes.
 	for _, b := range doc.Blocks {
 		if _, ok := b.(*layout.Table); ok {
-			check(layout.Text{S: continuedMark, Origin: layout.Origin{Path: "续表 (the mark over a table's continuation pages)"}}, layout.FontTable)
+			check(layout.Text{S: continuedMark, Origin: layout.Origin{Path: msg.Sprintf("续表 (the mark over a table's continuation pages)")}}, layout.FontTable)
 			break
 		}
 	}
