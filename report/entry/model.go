@@ -44,11 +44,11 @@ func infoAt(path string) (fieldInfo, error) {
 	for _, part := range strings.Split(path, ".") {
 		name, isList := strings.CutSuffix(part, "[]")
 		if t.Kind() != reflect.Struct {
-			return info, fmt.Errorf("%s: %s is not a mapping", path, name)
+			return info, fmt.Errorf("entry: %s: %s is not a mapping", path, name)
 		}
 		f, ok := structField(t, name)
 		if !ok {
-			return info, fmt.Errorf("%s: the model has no field %q", path, name)
+			return info, fmt.Errorf("entry: %s: the model has no field %q", path, name)
 		}
 		_, opts, _ := strings.Cut(f.Tag.Get("budget"), ",")
 		info.required = opts == "required"
@@ -56,7 +56,7 @@ func infoAt(path string) (fieldInfo, error) {
 		t = f.Type
 		if isList {
 			if t.Kind() != reflect.Slice {
-				return info, fmt.Errorf("%s: %s is not a list", path, name)
+				return info, fmt.Errorf("entry: %s: %s is not a list", path, name)
 			}
 			t = t.Elem()
 			info.required = true // an item of a list is there
@@ -77,7 +77,7 @@ func infoAt(path string) (fieldInfo, error) {
 	case t.Kind() == reflect.Bool:
 		info.kind = boolKind
 	default:
-		return info, fmt.Errorf("%s: a %s cannot be one cell", path, t)
+		return info, fmt.Errorf("entry: %s: a %s cannot be one cell", path, t)
 	}
 	return info, nil
 }
