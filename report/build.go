@@ -11,6 +11,7 @@ import (
 	"budgetdoc/report/layout"
 	"budgetdoc/report/msg"
 	"budgetdoc/report/pdf"
+	"budgetdoc/report/profile"
 	"budgetdoc/report/xlsx"
 )
 
@@ -71,7 +72,7 @@ func New(opts ...Option) (*Builder, error) {
 // print every text whole (a merged cell taller than a page cannot), so that
 // a budget that passes Check builds.
 func (bl *Builder) Check(b *Budget) Findings {
-	findings, doc := bl.check(b)
+	findings, doc, _ := bl.check(b)
 	if findings.HasErrors() {
 		return findings
 	}
@@ -95,12 +96,12 @@ func cellFinding(e *pdf.CellError) Finding {
 
 // check is Check, also returning the composed disclosure when the budget's
 // own checks pass, so that Build composes it once.
-func (bl *Builder) check(b *Budget) (Findings, *layout.Document) {
-	findings := budget.Check(b)
+func (bl *Builder) check(b *Budget) (Findings, *layout.Document, *profile.Profile) {
+	findings, p := checkWithProfile(b)
 	if findings.HasErrors() {
-		return findings, nil
+		return findings, nil, nil
 	}
-	doc := compose.Disclosure(b)
+	doc := compose.Disclosure(b, p)
 	findings = append(findings, compose.RoundingFindings(b, doc)...)
 	for _, e := range pdf.CheckGlyphs(doc, bl.fonts) {
 		pos := budget.Pos{File: e.Origin.File, Line: e.Origin.Line, Col: e.Origin.Col}
@@ -114,12 +115,40 @@ func (bl *Builder) check(b *Budget) (Findings, *layout.Document) {
 			Message:  e.Message(),
 		})
 	}
-	return findings, doc
+	return findings, doc, p
 }
 
-// BaseName is the disclosure's file name without extension:
-// <单位名称><年度>年部门预算, by the one rule of budget.FileStem.
-func BaseName(b *Budget) string { return budget.FileStem(b) }
+// checkWithProfile runs the budget's checks and its profile's, returning
+// the profile when it could be read.
+// The profile fills the budget's document set first, since the budget's
+// checks depend on which documents print.
+func checkWithProfile(b *Budget) (Findings, *profile.Profile) {
+	p, err := profileOf(b)
+	if err != nil {
+		return append(budget.Check(b), err.(budget.Findings)...), nil
+	}
+	return append(budget.Check(b), p.CheckBudget(b)...), p
+}
+
+// profileOf reads the budget's profile and lets it fill the budget's
+// document set.
+func profileOf(b *Budget) (*profile.Profile, error) {
+	p, err := profile.For(b)
+	if err == nil {
+		b.Documents = p.DocumentSet(b.Documents)
+	}
+	return p, err
+}
+
+// BaseName is the disclosure's file name without extension, as its profile
+// words it: <单位名称><年度>年部门预算, by the one rule of budget.FileStem.
+func BaseName(b *Budget) string {
+	p, err := profileOf(b)
+	if err != nil {
+		p = profile.MustBuiltin(profile.Default)
+	}
+	return p.FileStem(b)
+}
 
 // Document is one output file of a disclosure: its file name (no folder)
 // and its bytes.
@@ -133,12 +162,12 @@ type Document struct {
 // not write into a folder. With WithSplit every part of the PDF follows the
 // whole PDF.
 func (bl *Builder) Documents(b *Budget, formats ...Format) ([]Document, error) {
-	findings, doc := bl.check(b)
+	findings, doc, p := bl.check(b)
 	if findings.HasErrors() {
 		return nil, findings
 	}
 	var docs []Document
-	base := BaseName(b)
+	base := p.FileStem(b)
 	if base != filepath.Base(base) || strings.ContainsAny(base, `/\`) || filepath.IsAbs(base) {
 		// Check refuses such names; this guards callers that skip it.
 		return nil, msg.Errorf("unit name %q cannot name a file", b.Unit.Name)
@@ -163,7 +192,7 @@ func (bl *Builder) Documents(b *Budget, formats ...Format) ([]Document, error) {
 		}
 		docs = append(docs, Document{base + "." + string(f), data})
 		if f == PDF && bl.split {
-			for _, part := range compose.Parts(b) {
+			for _, part := range compose.Parts(b, p) {
 				data, err := pdf.Render(part.Doc, pdf.Options{Fonts: bl.fonts})
 				if err != nil {
 					return nil, err
@@ -200,6 +229,12 @@ func (bl *Builder) Build(b *Budget, dir string, formats ...Format) ([]string, er
 	return written, nil
 }
 
-// Compose returns the disclosure as a layout document, for callers that
-// render it themselves.
-func Compose(b *Budget) *layout.Document { return compose.Disclosure(b) }
+// Compose returns the disclosure as a layout document in its profile's
+// shape, for callers that render it themselves.
+func Compose(b *Budget) (*layout.Document, error) {
+	p, err := profileOf(b)
+	if err != nil {
+		return nil, err
+	}
+	return compose.Disclosure(b, p), nil
+}

@@ -20,5 +20,9 @@ type Finding = budget.Finding
 // Findings is a list of findings; as an error it stands for its errors.
 type Findings = budget.Findings
 
-// Check runs every cross-check on a budget and returns all findings.
-func Check(b *Budget) Findings { return budget.Check(b) }
+// Check runs every cross-check on a budget, and checks it against its
+// profile, and returns all findings.
+func Check(b *Budget) Findings {
+	findings, _ := checkWithProfile(b)
+	return findings
+}

@@ -42,6 +42,7 @@ func commands() []command {
 		{"build", "[flags] DATA|FOLDER...", msg.Sprintf("check, then write the PDF and XLSX"), runBuild},
 		{"diff", "[flags] OLD NEW", msg.Sprintf("compare two versions; exit 1 if they differ"), runDiff},
 		{"convert", "IN OUT", msg.Sprintf("convert between .yaml, .json and the entry workbook .xlsx"), runConvert},
+		{"profiles", "[show NAME|FILE | check FILE]", msg.Sprintf("list, print or check document profiles"), runProfiles},
 		{"serve", "[--addr HOST:PORT] [--data DIR] [--token-file FILE] [--max-upload MB]", msg.Sprintf("start the local web page"), runServe},
 		{"version", "", msg.Sprintf("print the version and the source revision"), runVersion},
 		{"help", "[COMMAND]", msg.Sprintf("print this help, or a command's"), nil},

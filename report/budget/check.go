@@ -3,6 +3,8 @@ package budget
 import (
 	"fmt"
 	"regexp"
+	"slices"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -21,7 +23,6 @@ func Check(b *Budget) Findings {
 	c.ledger()
 	c.totals()
 	c.forms()
-	c.projectsHaveForms()
 	return c.findings
 }
 
@@ -140,39 +141,109 @@ func (c *checker) forms() {
 	linked := make(map[string]int)
 	for i, f := range b.Forms {
 		path := fmt.Sprintf("forms[%d]", i)
-		for _, side := range []struct {
-			name  string
-			path  string
-			funds Funds
-		}{{"实施期", path + ".period", f.Period}, {"年度", path + ".annual", f.Annual}} {
-			other := decimal.Zero
-			if side.funds.Other.Valid {
-				other = side.funds.Other.Decimal
+		keys := f.Keys()
+		switch {
+		case len(keys) == 0:
+			c.fail(path+".row", msg.Sprintf(`required field "row" is missing (a form over several rows gives rows: [a, b])`))
+		case f.Row != "" && len(f.Rows) > 0:
+			c.fail(path+".rows", msg.Sprintf("give row or rows, not both"))
+		}
+		// The rows' amounts, which the form's annual funds must equal.
+		var rowsTotal decimal.Decimal
+		var where []string
+		found := len(keys) > 0
+		for k, key := range keys {
+			keyPath := path + ".row"
+			if len(f.Rows) > 0 {
+				keyPath = fmt.Sprintf("%s.rows[%d]", path, k)
 			}
-			c.mismatch(side.path+".total", side.name+"资金总额", side.funds.Total, "财政拨款 + 其他资金", side.funds.Fiscal.Add(other))
+			if j, dup := linked[key]; dup {
+				c.fail(keyPath, msg.Sprintf("row %q already has a form: forms[%d]%s", key, j, c.line(fmt.Sprintf("forms[%d].row", j))))
+			}
+			linked[key] = i
+			r := b.RowByKey(key)
+			if r < 0 {
+				c.fail(keyPath, msg.Sprintf("no row has the key %q%s", key, suggestKey(key, b.Rows)))
+				found = false
+				continue
+			}
+			rowPath := fmt.Sprintf("rows[%d].amount", r)
+			rowsTotal = rowsTotal.Add(b.Rows[r].Amount.Decimal) // blank counts as zero
+			where = append(where, msg.Sprintf("%q, %s%s", key, rowPath, c.line(rowPath)))
 		}
-		if f.Annual.Total.GreaterThan(f.Period.Total) {
-			c.fail(path+".annual.total", msg.Sprintf("年度资金总额 %s万元 exceeds 实施期资金总额 %s万元",
-				money.Plain(f.Annual.Total), money.Plain(f.Period.Total)))
+		rows := msg.Sprintf("the amount of its row %s,", strings.Join(where, ""))
+		if len(where) > 1 {
+			rows = msg.Sprintf("the sum of its rows %s,", strings.Join(where, "; "))
 		}
-		if f.Row == "" {
+		if f.Period.Goals != nil || f.Annual.Goals != nil {
+			c.twoSided(path, f)
+			if found {
+				c.costIndicators(path, f)
+				c.mismatch(path+".annual.total",
+					fmt.Sprintf("年度资金总额 %s万元 =", money.Plain(f.Annual.Total)), f.Annual.Total.Mul(tenThousand), rows, rowsTotal)
+			}
+		}
+		if f.Funds != (YuanFunds{}) || f.Targets != nil {
+			c.oneSided(path, f)
+			if found && !f.Funds.Fiscal.GreaterThan(f.Funds.Total) {
+				c.mismatch(path+".funds.total", "年度资金总额", f.Funds.Total, rows, rowsTotal)
+			}
+		}
+	}
+}
+
+// twoSided checks the funds of a two-sided form, in 万元.
+func (c *checker) twoSided(path string, f Form) {
+	for _, side := range []struct {
+		name  string
+		path  string
+		funds Funds
+	}{{"实施期", path + ".period", f.Period}, {"年度", path + ".annual", f.Annual}} {
+		if side.funds.Fiscal.GreaterThan(side.funds.Total) {
+			c.fail(side.path+".fiscal", msg.Sprintf("财政拨款 %s万元 exceeds %s资金总额 %s万元",
+				money.Plain(side.funds.Fiscal), side.name, money.Plain(side.funds.Total)))
 			continue
 		}
-		if j, dup := linked[f.Row]; dup {
-			c.fail(path+".row", msg.Sprintf("row %q already has a form: forms[%d]%s", f.Row, j, c.line(fmt.Sprintf("forms[%d].row", j))))
+		other := decimal.Zero
+		if side.funds.Other.Valid {
+			other = side.funds.Other.Decimal
 		}
-		linked[f.Row] = i
-		r := b.RowByKey(f.Row)
-		if r < 0 {
-			c.fail(path+".row", msg.Sprintf("no row has the key %q%s", f.Row, suggestKey(f.Row, b.Rows)))
-			continue
+		c.mismatch(side.path+".total", side.name+"资金总额", side.funds.Total, "财政拨款 + 其他资金", side.funds.Fiscal.Add(other))
+	}
+	if f.Annual.Total.GreaterThan(f.Period.Total) {
+		c.fail(path+".annual.total", msg.Sprintf("年度资金总额 %s万元 exceeds 实施期资金总额 %s万元",
+			money.Plain(f.Annual.Total), money.Plain(f.Period.Total)))
+	}
+}
+
+// natures are the one-sided form's 项目性质.
+var natures = []string{"常年性", "一次性", "延续性"}
+
+// oneSided checks the funds, dates and indicator values of a one-sided
+// form, in 元.
+func (c *checker) oneSided(path string, f Form) {
+	fu := f.Funds
+	if fu.Fiscal.GreaterThan(fu.Total) {
+		c.fail(path+".funds.fiscal", msg.Sprintf("财政拨款 %s元 exceeds 年度资金总额 %s元 (by %s元)",
+			money.Format(fu.Fiscal, 2), money.Format(fu.Total, 2), money.Format(fu.Fiscal.Sub(fu.Total), 2)))
+	} else {
+		c.mismatch(path+".funds.total", "年度资金总额", fu.Total, "财政拨款 + 上年结转 + 其他资金", sum(fu.Fiscal, fu.Carryover, fu.Other))
+	}
+	if f.Nature != "" && !slices.Contains(natures, f.Nature) {
+		c.fail(path+".nature", msg.Sprintf("项目性质 %q must be one of %s", f.Nature, strings.Join(natures, "、")))
+	}
+	if !f.Start.IsZero() && !f.End.IsZero() && f.End.Time().Before(f.Start.Time()) {
+		c.fail(path+".end", msg.Sprintf("计划完成日期 %s is before 计划开始日期 %s", f.End, f.Start))
+	}
+	for i, l1 := range f.Targets {
+		for j, g := range l1.Groups {
+			for k, it := range g.Items {
+				vp := fmt.Sprintf("%s.targets[%d].groups[%d].items[%d].value", path, i, j, k)
+				if _, err := ParseTarget(it.Value); err != nil {
+					c.fail(vp, msg.Sprintf("指标值 %q: %v", it.Value, err))
+				}
+			}
 		}
-		c.costIndicators(path, f)
-		rowPath := fmt.Sprintf("rows[%d].amount", r)
-		amount := b.Rows[r].Amount.Decimal // blank counts as zero
-		c.mismatch(path+".annual.total",
-			fmt.Sprintf("年度资金总额 %s万元 =", money.Plain(f.Annual.Total)), f.Annual.Total.Mul(tenThousand),
-			msg.Sprintf("the amount of its row %q, %s%s,", f.Row, rowPath, c.line(rowPath)), amount)
 	}
 }
 
@@ -187,31 +258,6 @@ func suggestKey(key string, rows []Row) string {
 		return msg.Sprintf("; did you mean %q?", s)
 	}
 	return ""
-}
-
-// projectsHaveForms warns of 项目支出 rows with no performance form: every
-// project's goals are to be disclosed.
-//
-// The standard set attaches forms to selected projects only, so it is not
-// warned of there.
-func (c *checker) projectsHaveForms() {
-	b := c.b
-	if b.Documents.Standard() {
-		return
-	}
-	linked := make(map[string]bool)
-	for _, f := range b.Forms {
-		linked[f.Row] = true
-	}
-	kinds := make(map[string]Kind)
-	for _, cat := range b.Categories {
-		kinds[cat.Name] = cat.Kind
-	}
-	for i, r := range b.Rows {
-		if kinds[r.Category] == Project && (r.Key == "" || !linked[r.Key]) {
-			c.warn(fmt.Sprintf("rows[%d]", i), msg.Sprintf("项目支出 row %q has no performance form (give it a key and a form whose row is that key)", r.Detail))
-		}
-	}
 }
 
 var wanAmount = regexp.MustCompile(`^\s*([0-9]+(?:\.[0-9]+)?)\s*万元\s*$`)

@@ -185,18 +185,4 @@ func TestWarnings(t *testing.T) {
 		!strings.Contains(fs[0].Message, "财政投入 400万元 ≠ the form's 年度财政拨款 500万元") {
 		t.Errorf("want one warning at line %d, got %v", line, fs)
 	}
-	// A 项目支出 row without a form.
-	text, line = edit(t, sample, "  - key: smart\n", "  - key: smart2\n")
-	text = strings.Replace(text, "row: smart", "row: smart2", 1)
-	text, line = edit(t, text, "    detail: 智慧经开建设费", "    detail: 智慧经开建设费\n  - function_code: \"2010302\"\n    function_name: 一般公共服务支出-政府办公厅（室）及相关机构事务-一般行政管理事务\n    category: 重点项目\n    detail: 新项目")
-	fs = findings(text)
-	found := false
-	for _, f := range fs {
-		if f.Severity == Warning && strings.Contains(f.Message, `项目支出 row "新项目" has no performance form`) && f.Pos.Line == line+1 {
-			found = true
-		}
-	}
-	if !found {
-		t.Errorf("no warning for the row without a form at line %d: %v", line+1, fs)
-	}
 }

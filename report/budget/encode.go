@@ -18,6 +18,12 @@ func Encode(b *Budget) ([]byte, error) {
 	return yaml.Marshal(node)
 }
 
+// EncodeValue writes any value with `budget` field tags as YAML, as Encode
+// does a budget (a profile, for instance).
+func EncodeValue(v any) ([]byte, error) {
+	return yaml.Marshal(encodeValue(reflect.Indirect(reflect.ValueOf(v))))
+}
+
 func encodeValue(v reflect.Value) *yaml.Node {
 	scalar := func(text, tag string) *yaml.Node {
 		return &yaml.Node{Kind: yaml.ScalarNode, Value: text, Tag: tag}

@@ -26,8 +26,13 @@ var fileNameChars = strings.NewReplacer(
 // <单位名称><年度>年部门预算. Check refuses a unit name for which it would not be
 // a safe name of a file inside the output folder.
 func FileStem(b *Budget) string {
-	return fileNameChars.Replace(b.Unit.Name) + strconv.Itoa(b.Year) + "年部门预算"
+	return SafeFileName(b.Unit.Name) + strconv.Itoa(b.Year) + "年部门预算"
 }
+
+// SafeFileName maps the characters forbidden in file names to their
+// full-width forms, for a unit's name in a file name that a profile words
+// otherwise.
+func SafeFileName(name string) string { return fileNameChars.Replace(name) }
 
 // MaxFileName is the longest file name, in bytes, that Linux, macOS and
 // Windows file systems all accept.

@@ -57,6 +57,13 @@ func (s Source) Pos(path string) Pos {
 // formats (the entry workbook) use it to give their positions.
 func (s *Source) Record(path string, pos Pos) { s.record(path, pos) }
 
+// Lookup returns where the value at path itself was read, and whether it
+// was.
+func (s Source) Lookup(path string) (Pos, bool) {
+	pos, ok := s.positions[path]
+	return pos, ok
+}
+
 func (s *Source) record(path string, pos Pos) {
 	if s.positions == nil {
 		s.positions = make(map[string]Pos)

@@ -16,11 +16,14 @@ var StandardGlossary = []Entry{
 // Resolved is the glossary as printed: the standard entries (unless
 // NoDefaults), each replaced by a data entry of the same term, then the data's
 // other entries in their order.
-func (g Glossary) Resolved() []Entry {
+func (g Glossary) Resolved() []Entry { return g.ResolvedWith(StandardGlossary) }
+
+// ResolvedWith is Resolved with other default entries, a profile's.
+func (g Glossary) ResolvedWith(defaults []Entry) []Entry {
 	var out []Entry
 	used := make(map[string]bool)
 	if !g.NoDefaults {
-		for _, std := range StandardGlossary {
+		for _, std := range defaults {
 			e := std
 			for _, own := range g.Entries {
 				if own.Term == std.Term {

@@ -60,6 +60,13 @@ var labels = map[string]string{
 	"Assets.special_equipment": "专用设备", "Assets.planned": "购置计划",
 	"Vehicle.kind": "车辆类型", "Vehicle.count": "数量",
 	"Performance.projects": "项目个数", "Performance.amount": "金额",
+
+	"Budget.profile": "文件配置", "Budget.units": "预算单位",
+	"BudgetUnit.name": "单位名称", "BudgetUnit.code": "单位编码", "BudgetUnit.kind": "单位性质", "Row.unit": "所属预算单位",
+	"Form.rows": "对应各行", "Form.department": "主管部门（及代码）", "Form.nature": "项目性质", "Form.kind": "项目类别",
+	"Form.start": "计划开始日期", "Form.end": "计划完成日期", "Form.funds": "项目资金", "Form.goal": "项目总目标",
+	"Form.annual_goal": "年度总体目标", "Form.targets": "绩效指标",
+	"YuanFunds.total": "年度资金总额", "YuanFunds.fiscal": "财政拨款", "YuanFunds.carryover": "上年结转", "YuanFunds.other": "其他资金",
 }
 
 // FieldLabel is the Chinese name of the field at path (rows[3].amount →

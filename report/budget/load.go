@@ -70,29 +70,46 @@ func ParseFile(name string, data []byte) (*Budget, error) {
 
 // Parse reads a budget from data; name is the file name used in findings.
 func Parse(name string, data []byte) (*Budget, error) {
+	b := &Budget{}
+	src, findings := Decode(name, data, b)
+	if len(findings) > 0 {
+		return nil, findings
+	}
+	b.Source = src
+	return b, nil
+}
+
+// Decode fills v, a pointer to a struct with `budget:"key[,required]"` field
+// tags, from a YAML or JSON file's data, as Parse does a budget: every
+// problem is a finding with its position, unknown keys come with a
+// suggestion, and the returned Source records where each value was read.
+// Fields already set in v and absent from data keep their values, so
+// decoding a second file into v overlays it on the first.
+func Decode(name string, data []byte, v any) (Source, Findings) {
+	src := Source{File: name}
 	if f, ok := encodingFinding(name, data); !ok {
-		return nil, Findings{f}
+		return src, Findings{f}
 	}
 	root, err := parseYAML(data)
 	if err != nil {
-		return nil, Findings{syntaxFinding(name, err)}
+		return src, Findings{syntaxFinding(name, err)}
 	}
 	if len(root.Content) == 0 {
-		return nil, Findings{{Severity: Error, Pos: Pos{File: name, Line: 1}, Message: msg.Sprintf("the file is empty")}}
+		return src, Findings{{Severity: Error, Pos: Pos{File: name, Line: 1}, Message: msg.Sprintf("the file is empty")}}
 	}
-	b := &Budget{Source: Source{File: name}}
-	d := decoder{src: &b.Source}
-	d.decode(root.Content[0], reflect.ValueOf(b).Elem(), "", false)
+	d := decoder{src: &src}
+	d.decode(root.Content[0], reflect.ValueOf(v).Elem(), "", false)
 	if len(d.findings) > maxFindings {
 		more := len(d.findings) - maxFindings
 		d.findings = append(d.findings[:maxFindings], Finding{Severity: Error, Pos: Pos{File: name},
 			Message: msg.Sprintf("%d more problems not shown; fix the ones above first", more)})
 	}
-	if len(d.findings) > 0 {
-		return nil, d.findings
-	}
-	return b, nil
+	return src, d.findings
 }
+
+// Nearest returns the one of known closest to name when it is close enough
+// to be a typing slip, else "".
+func Nearest(name string, known []string) string { return nearest(name, known) }
 
 // maxFindings bounds how many loading problems are listed: past it they are
 // the same mistake repeated.

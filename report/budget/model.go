@@ -12,15 +12,22 @@ import (
 // Budget is one department's budget for one year: everything the disclosure's
 // documents print or compute. Amounts are in 元 unless a field says 万元.
 type Budget struct {
-	Year        int         `budget:"year,required"`
-	Unit        Unit        `budget:"unit,required"`
-	Date        Date        `budget:"date,required"`
-	Overview    Overview    `budget:"overview,required"`
-	Income      Income      `budget:"income,required"`
-	Expenditure Expenditure `budget:"expenditure,required"`
-	NonTax      NonTax      `budget:"non_tax"`
-	ThreePublic ThreePublic `budget:"three_public"`
-	Glossary    Glossary    `budget:"glossary"`
+	// Profile names the document profile: a built-in one (seed, national,
+	// one-sided) or a profile file relative to this one (./our-city.yaml).
+	// Empty means the seed's.
+	Profile string `budget:"profile"`
+	Year    int    `budget:"year,required"`
+	Unit    Unit   `budget:"unit,required"`
+	// Units are the budget units under the department (部门预算单位构成);
+	// a row may name one.
+	Units       []BudgetUnit `budget:"units"`
+	Date        Date         `budget:"date,required"`
+	Overview    Overview     `budget:"overview,required"`
+	Income      Income       `budget:"income,required"`
+	Expenditure Expenditure  `budget:"expenditure,required"`
+	NonTax      NonTax       `budget:"non_tax"`
+	ThreePublic ThreePublic  `budget:"three_public"`
+	Glossary    Glossary     `budget:"glossary"`
 	// Categories group the project-table rows and say which are 基本支出 and
 	// which 项目支出.
 	Categories   []Category   `budget:"categories,required"`
@@ -74,13 +81,35 @@ func (u Unit) DisplayShortName() string {
 	return u.Name
 }
 
+// BudgetUnit is one budget unit of the department.
+type BudgetUnit struct {
+	Name string   `budget:"name,required"`
+	Code string   `budget:"code"`
+	Kind UnitKind `budget:"kind,required"`
+}
+
+// UnitKind is a budget unit's kind.
+type UnitKind string
+
+// The kinds of budget unit. 机关运行经费 counts the first two only.
+const (
+	Administrative    UnitKind = "行政单位"
+	CivilServiceLike  UnitKind = "参公事业单位" // 参照公务员法管理的事业单位
+	PublicInstitution UnitKind = "事业单位"
+)
+
+// UnitKinds are the kinds of budget unit, in the order they are listed.
+var UnitKinds = []UnitKind{Administrative, CivilServiceLike, PublicInstitution}
+
 // Overview holds the texts of part one (概况), each a list of paragraphs
 // printed as written.
 type Overview struct {
 	Organization []string `budget:"organization,required"` // 部门机构设置
 	Staffing     []string `budget:"staffing"`              // 人员情况
 	Duties       []string `budget:"duties,required"`       // 主要职责
-	Composition  []string `budget:"composition,required"`  // 部门预算单位构成
+	// Composition is required where the profile prints it; left empty, it
+	// is written from Units.
+	Composition []string `budget:"composition"` // 部门预算单位构成
 }
 
 // Income is the income budget by source.
@@ -198,6 +227,9 @@ type Row struct {
 	// EconomicName its name; the name defaults to the catalogue's.
 	EconomicCode string `budget:"economic_code"`
 	EconomicName string `budget:"economic_name"`
+	// Unit names the budget unit of units the row belongs to; empty means
+	// the department itself.
+	Unit string `budget:"unit"`
 }
 
 // DisplayItem is the 项目名称 the table prints for the row.
@@ -208,15 +240,50 @@ func (r Row) DisplayItem() string {
 	return r.Category
 }
 
-// Form is one performance-goal form (项目绩效目标申报表). Funds are in 万元.
+// Form is one performance-goal form. Which of its fields it has depends
+// on the profile's template: the two-sided form (项目绩效目标申报表: period
+// and annual, funds in 万元) or the one-sided one (财政项目支出绩效目标填报表:
+// funds in 元, one indicator tree, targets).
 type Form struct {
-	Row            string     `budget:"row,required"` // the Key of its project-table row
-	Name           string     `budget:"name,required"`
-	Unit           string     `budget:"unit"`            // defaults to the unit's name
-	AccountingUnit string     `budget:"accounting_unit"` // defaults to the unit's accounting unit
-	Period         Funds      `budget:"period,required"` // 实施期
-	Annual         Funds      `budget:"annual,required"` // 年度
-	Indicators     Indicators `budget:"indicators,required"`
+	// Row is the Key of its project-table row; Rows are the keys when the
+	// form covers several rows.
+	Row            string   `budget:"row"`
+	Rows           []string `budget:"rows"`
+	Name           string   `budget:"name,required"`
+	Unit           string   `budget:"unit"`            // defaults to the unit's name; 实施单位 of the one-sided form
+	AccountingUnit string   `budget:"accounting_unit"` // defaults to the unit's accounting unit
+
+	// The two-sided form.
+	Period     Funds      `budget:"period"` // 实施期
+	Annual     Funds      `budget:"annual"` // 年度
+	Indicators Indicators `budget:"indicators"`
+
+	// The one-sided form.
+	Department string    `budget:"department"`  // 主管部门（及代码）; defaults to the unit's name and code
+	Nature     string    `budget:"nature"`      // 项目性质: 常年性, 一次性 or 延续性
+	Kind       string    `budget:"kind"`        // 项目类别
+	Start      Date      `budget:"start"`       // 计划开始日期
+	End        Date      `budget:"end"`         // 计划完成日期
+	Funds      YuanFunds `budget:"funds"`       // 项目资金, in 元
+	Goal       []string  `budget:"goal"`        // 项目总目标
+	AnnualGoal []string  `budget:"annual_goal"` // 年度总体目标
+	Targets    []Level1  `budget:"targets"`     // the indicator tree; values are parsed (ParseTarget)
+}
+
+// Keys are the keys of the rows the form covers.
+func (f Form) Keys() []string {
+	if f.Row != "" {
+		return append([]string{f.Row}, f.Rows...)
+	}
+	return f.Rows
+}
+
+// YuanFunds are the one-sided form's funds, in 元.
+type YuanFunds struct {
+	Total     decimal.Decimal `budget:"total"`     // 年度资金总额
+	Fiscal    decimal.Decimal `budget:"fiscal"`    // 其中：财政拨款
+	Carryover decimal.Decimal `budget:"carryover"` // 上年结转
+	Other     decimal.Decimal `budget:"other"`     // 其他资金
 }
 
 // Funds are a form's money and goals for one period, in 万元.
@@ -228,10 +295,10 @@ type Funds struct {
 	Goals []string `budget:"goals,required"`
 }
 
-// Indicators are the two indicator trees of a form.
+// Indicators are the two indicator trees of a two-sided form.
 type Indicators struct {
-	Period []Level1 `budget:"period,required"`
-	Annual []Level1 `budget:"annual,required"`
+	Period []Level1 `budget:"period"`
+	Annual []Level1 `budget:"annual"`
 }
 
 // Level1 is a 一级指标 (产出指标, 效益指标, 满意度指标) and its 二级指标.

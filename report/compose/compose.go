@@ -11,11 +11,26 @@ import (
 
 	"budgetdoc/report/budget"
 	"budgetdoc/report/layout"
-	"budgetdoc/report/money"
+	"budgetdoc/report/profile"
 )
 
-// src builds texts that remember the data field they came from.
-type src struct{ b *budget.Budget }
+// src builds texts that remember the data field they came from, and fills
+// the profile's texts with the budget's values.
+type src struct {
+	b *budget.Budget
+	p *profile.Profile
+}
+
+// fill is a profile text with its placeholders filled. Its origin is the
+// unit's name when it prints it, so a missing glyph there points at the
+// data.
+func (c src) fill(template string) layout.Text {
+	s := c.p.Fill(template, c.b)
+	if profile.Uses(template, "单位名称") {
+		return c.text(s, "unit.name")
+	}
+	return layout.Plain(s)
+}
 
 // text is s with the origin of the field at path.
 func (c src) text(s, path string) layout.Text {
@@ -29,9 +44,12 @@ func body(t layout.Text) *layout.Paragraph {
 	return &layout.Paragraph{Text: t, Style: layout.Style{Font: layout.FontBody, Indent: 2}}
 }
 
-// yuan prints an amount in running text, set off by spaces as the seed
-// does: " 13,567,000 元".
-func yuan(d decimal.Decimal) string { return " " + money.Yuan(d) + " 元" }
+// amount prints an amount in running text in the explanation's unit, set
+// off by spaces as the seed does: " 13,567,000 元", " 1,356.70 万元".
+func (c src) amount(d decimal.Decimal) string {
+	m := c.p.Explanation.Money
+	return " " + m.Format(d) + " " + m.Unit
+}
 
 // year prints the budget year in running text: "2021 年".
 func year(y int) string { return fmt.Sprintf("%d 年", y) }

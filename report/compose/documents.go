@@ -5,6 +5,7 @@ import (
 
 	"budgetdoc/report/budget"
 	"budgetdoc/report/layout"
+	"budgetdoc/report/profile"
 )
 
 // Part is one part of the disclosure, which `build --split` can write as a
@@ -14,67 +15,57 @@ type Part struct {
 	Doc  *layout.Document
 }
 
-// explainers compose the explanatory document of a set; attachments are
-// the titles of the attachments that follow it.
-var explainers = map[budget.Document]func(b *budget.Budget, attachments []string) *layout.Document{
-	budget.SeedExplanation:     Explain,
-	budget.StandardExplanation: ExplainStandard,
-}
-
 // attachers compose the attachments a document stands for: one table, or
 // one per performance form.
-var attachers = map[budget.Document]func(b *budget.Budget) []*layout.Table{
-	budget.ProjectTableDoc:  func(b *budget.Budget) []*layout.Table { return []*layout.Table{Projects(b)} },
-	budget.PerformanceForms: forms,
+var attachers = map[string]func(b *budget.Budget, p *profile.Profile) []attached{
+	profile.DocProjectTable: func(b *budget.Budget, p *profile.Profile) []attached {
+		t := Projects(b, p)
+		return []attached{{t, t.Title.S}}
+	},
+	profile.DocForms: func(b *budget.Budget, p *profile.Profile) []attached {
+		var list []attached
+		for i := range b.Forms {
+			t := Performance(b, p, i)
+			list = append(list, attached{t, fmt.Sprintf("%s（%s）", t.Title.S, t.Name)})
+		}
+		return list
+	},
 }
 
 func init() {
 	for _, d := range budget.StandardTables {
-		attachers[d] = func(b *budget.Budget) []*layout.Table { return []*layout.Table{StandardTable(b, d)} }
+		attachers[string(d)] = func(b *budget.Budget, p *profile.Profile) []attached {
+			t := StandardTable(b, d)
+			if text, ok := p.Tables.Text(string(d)); ok {
+				reword(t, text, src{b, p})
+			}
+			return []attached{{t, t.Title.S}}
+		}
 	}
 }
 
-func forms(b *budget.Budget) []*layout.Table {
-	var tables []*layout.Table
-	for i := range b.Forms {
-		tables = append(tables, Performance(b, i))
-	}
-	return tables
+// attached is an attachment's table and its entry in the list and the TOC.
+type attached struct {
+	table *layout.Table
+	title string
 }
 
-// Attachments are the disclosure's attachments in the order its document
-// set lists them: for the seed's set the project table, then one
-// performance form per project.
-func Attachments(b *budget.Budget) []*layout.Table {
-	var tables []*layout.Table
-	for _, d := range b.Documents.Documents() {
+// attachments are the disclosure's attachments in the profile's order;
+// a performance form's title names its project.
+func attachments(b *budget.Budget, p *profile.Profile) []attached {
+	var list []attached
+	for _, d := range p.Documents {
 		if attach, ok := attachers[d]; ok {
-			tables = append(tables, attach(b)...)
+			list = append(list, attach(b, p)...)
 		}
 	}
-	return tables
+	return list
 }
 
-// explainer is the set's explanatory document composer.
-func explainer(b *budget.Budget) func(*budget.Budget, []string) *layout.Document {
-	for _, d := range b.Documents.Documents() {
-		if e, ok := explainers[d]; ok {
-			return e
-		}
-	}
-	return Explain
-}
-
-// attachmentTitles are the attachments' entries in the list and the TOC:
-// a performance form's title, the same for every form, is followed by the
-// form's name.
-func attachmentTitles(b *budget.Budget, tables []*layout.Table) []string {
-	titles := make([]string, len(tables))
-	for i, t := range tables {
-		titles[i] = t.Title.S
-		if t.Title.S == FormTitle(b) {
-			titles[i] = fmt.Sprintf("%s（%s）", t.Title.S, t.Name)
-		}
+func titlesOf(list []attached) []string {
+	titles := make([]string, len(list))
+	for i, a := range list {
+		titles[i] = a.title
 	}
 	return titles
 }
@@ -82,12 +73,11 @@ func attachmentTitles(b *budget.Budget, tables []*layout.Table) []string {
 // Disclosure is the whole disclosure as one document: the explanatory
 // document followed by its attachments, 附件1 … 附件N, page numbers running
 // on.
-func Disclosure(b *budget.Budget) *layout.Document {
-	tables := Attachments(b)
-	titles := attachmentTitles(b, tables)
-	doc := explainer(b)(b, titles)
-	for i, t := range tables {
-		doc.Add(attachment(t, i+1, titles[i])...)
+func Disclosure(b *budget.Budget, p *profile.Profile) *layout.Document {
+	list := attachments(b, p)
+	doc := Explain(b, p, titlesOf(list))
+	for i, a := range list {
+		doc.Add(attachment(a.table, i+1, a.title)...)
 	}
 	return doc
 }
@@ -102,14 +92,34 @@ func attachment(t *layout.Table, n int, title string) []layout.Block {
 
 // Parts splits the disclosure into the explanatory document and one
 // document per attachment, each numbered from page 1.
-func Parts(b *budget.Budget) []Part {
-	tables := Attachments(b)
-	titles := attachmentTitles(b, tables)
-	parts := []Part{{Name: "情况说明", Doc: explainer(b)(b, titles)}}
-	for i, t := range tables {
-		doc := &layout.Document{Meta: meta(b, titles[i])}
-		doc.Add(attachment(t, i+1, titles[i])...)
+func Parts(b *budget.Budget, p *profile.Profile) []Part {
+	list := attachments(b, p)
+	parts := []Part{{Name: "情况说明", Doc: Explain(b, p, titlesOf(list))}}
+	for i, a := range list {
+		doc := &layout.Document{Meta: meta(src{b, p}, a.title)}
+		doc.Add(attachment(a.table, i+1, a.title)...)
 		parts = append(parts, Part{Name: fmt.Sprintf("附件%d", i+1), Doc: doc})
 	}
 	return parts
+}
+
+// reword gives a standard table the profile's title, sheet name and note
+// for an empty table, where the profile has them.
+func reword(t *layout.Table, text profile.TableText, c src) {
+	if text.Title != "" {
+		t.Title = c.fill(text.Title)
+	}
+	if text.Name != "" {
+		t.Name = c.p.Fill(text.Name, c.b)
+	}
+	if text.Empty == "" || len(t.Rows) == 0 {
+		return
+	}
+	// An empty table's note is its last row, one cell across the table.
+	last := &t.Rows[len(t.Rows)-1]
+	if len(last.Cells) == 1 && !last.Cells[0].Header && last.Cells[0].Number == nil {
+		if _, cols := last.Cells[0].Span(); cols == len(t.Columns) {
+			last.Cells[0].Text = c.fill(text.Empty)
+		}
+	}
 }

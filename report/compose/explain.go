@@ -8,74 +8,119 @@ import (
 
 	"budgetdoc/report/budget"
 	"budgetdoc/report/layout"
+	"budgetdoc/report/profile"
 )
 
 // Explain composes the explanatory document (部门预算情况说明): title, table
-// of contents, part one (概况), part two (情况说明, generated from the
-// figures), part three (名词解释), the attachment list and the signature.
-// attachments are the titles of the attachments that follow it.
-func Explain(b *budget.Budget, attachments []string) *layout.Document {
-	c := src{b}
-	doc := &layout.Document{Meta: meta(b, fmt.Sprintf("%d 年部门预算情况说明", b.Year))}
+// of contents, the profile's parts — each a heading and sections filled from
+// the data or generated from the figures — the attachment list and the
+// signature. attachments are the titles of the attachments that follow it.
+func Explain(b *budget.Budget, p *profile.Profile, attachments []string) *layout.Document {
+	c := src{b, p}
+	e := p.Explanation
+	subject := ""
+	if n := len(e.Title); n > 0 {
+		subject = c.fill(e.Title[n-1]).S
+	}
+	doc := &layout.Document{Meta: meta(c, subject)}
 	title := layout.Style{Font: layout.FontTitle, Size: 22, Align: layout.Center}
+	for _, line := range e.Title {
+		doc.Add(&layout.Paragraph{Text: c.fill(line), Style: title})
+	}
 	doc.Add(
-		&layout.Paragraph{Text: c.text(b.Unit.Name, "unit.name"), Style: title},
-		&layout.Paragraph{Text: layout.Plain(fmt.Sprintf("%d 年部门预算情况说明", b.Year)), Style: title},
 		&layout.Spacer{Lines: 1},
 		&layout.Paragraph{Text: layout.Plain("目　录"), Style: layout.Style{Font: layout.FontHeading1, Align: layout.Center}},
 		&layout.TOC{},
 	)
-	explainPartOne(doc, c)
-	explainPartTwo(doc, c)
-	explainPartThree(doc, c)
+	for i, part := range e.Parts {
+		// The first part starts on the page after the table of contents.
+		doc.Add(&layout.Heading{Level: 0, Text: c.fill(part.Heading), TOC: true, NewPage: i == 0})
+		for _, sec := range part.Sections {
+			if sec.Heading != "" {
+				doc.Add(&layout.Heading{Level: 1, Text: c.fill(sec.Heading), TOC: true})
+			}
+			for _, content := range sec.Content {
+				doc.Add(contents[content](c)...)
+			}
+		}
+	}
 	attachmentList(doc, attachments)
 	doc.Add(&layout.Signature{Name: c.text(b.Unit.Name, "unit.name"), Date: c.text(b.Date.Chinese(), "date")})
 	return doc
 }
 
+// contents are the composers of the names a profile's sections list
+// (profile.Contents).
+var contents = map[string]func(c src) []layout.Block{
+	"overview.organization": func(c src) []layout.Block {
+		return paragraphs(c, c.b.Overview.Organization, "overview.organization")
+	},
+	"overview.staffing": func(c src) []layout.Block { return paragraphs(c, c.b.Overview.Staffing, "overview.staffing") },
+	"overview.duties":   func(c src) []layout.Block { return paragraphs(c, c.b.Overview.Duties, "overview.duties") },
+	"overview.composition": func(c src) []layout.Block {
+		if len(c.b.Overview.Composition) == 0 && len(c.b.Units) > 0 {
+			return []layout.Block{body(c.text(compositionSentence(c), "units"))}
+		}
+		return paragraphs(c, c.b.Overview.Composition, "overview.composition")
+	},
+	"income":  func(c src) []layout.Block { return []layout.Block{body(layout.Plain(incomeSentence(c)))} },
+	"non_tax": func(c src) []layout.Block { return []layout.Block{body(layout.Plain(nonTaxSentence(c)))} },
+	"three_public": func(c src) []layout.Block {
+		return []layout.Block{body(c.text(threePublicSentence(c), "unit.short_name"))}
+	},
+	"glossary": glossary,
+}
+
 // meta is the metadata shared by the disclosure's documents.
-func meta(b *budget.Budget, subject string) layout.Meta {
+func meta(c src, subject string) layout.Meta {
+	b := c.b
 	return layout.Meta{
-		Title:    fmt.Sprintf("%s%d年部门预算", b.Unit.Name, b.Year),
+		Title:    c.p.Fill(c.p.FileName, b),
 		Author:   b.Unit.Name,
 		Subject:  subject,
-		Keywords: fmt.Sprintf("部门预算公开 %d %s", b.Year, b.Unit.Name),
+		Keywords: fmt.Sprintf("%s预算公开 %d %s", c.p.Wording, b.Year, b.Unit.Name),
 		Lang:     "zh-CN",
 		Date:     b.Date.Time(),
 	}
 }
 
-func explainPartOne(doc *layout.Document, c src) {
-	b := c.b
-	doc.Add(
-		&layout.Heading{Level: 0, Text: c.text("第一部分　"+b.Unit.Name+"概况", "unit.name"), TOC: true, NewPage: true},
-		&layout.Heading{Level: 1, Text: layout.Plain("一、机构设置、职能"), TOC: true},
-	)
-	paragraphs(doc, c, b.Overview.Organization, "overview.organization")
-	paragraphs(doc, c, b.Overview.Staffing, "overview.staffing")
-	paragraphs(doc, c, b.Overview.Duties, "overview.duties")
-	doc.Add(&layout.Heading{Level: 1, Text: layout.Plain("二、部门预算单位构成"), TOC: true})
-	paragraphs(doc, c, b.Overview.Composition, "overview.composition")
-}
-
-func paragraphs(doc *layout.Document, c src, ps []string, path string) {
+func paragraphs(c src, ps []string, path string) []layout.Block {
+	var blocks []layout.Block
 	for i, p := range ps {
-		doc.Add(body(c.text(p, fmt.Sprintf("%s[%d]", path, i))))
+		blocks = append(blocks, body(c.text(p, fmt.Sprintf("%s[%d]", path, i))))
 	}
+	return blocks
 }
 
-// explainPartTwo writes the three paragraphs of part two. Every figure and
-// the year come from the data; nothing here is typed text.
-func explainPartTwo(doc *layout.Document, c src) {
+// compositionSentence writes 部门预算单位构成 from the list of units.
+func compositionSentence(c src) string {
 	b := c.b
-	doc.Add(&layout.Heading{Level: 0, Text: c.text(fmt.Sprintf("第二部分　%s %d 年度部门预算情况说明", b.Unit.Name, b.Year), "unit.name"), TOC: true})
-	doc.Add(body(layout.Plain(incomeSentence(b))), body(layout.Plain(nonTaxSentence(b))), body(c.text(threePublicSentence(b), "unit.short_name")))
+	names := make([]string, len(b.Units))
+	for i, u := range b.Units {
+		names[i] = fmt.Sprintf("%s（%s）", u.Name, u.Kind)
+	}
+	counts := ""
+	for _, k := range budget.UnitKinds {
+		n := 0
+		for _, u := range b.Units {
+			if u.Kind == k {
+				n++
+			}
+		}
+		if n > 0 {
+			counts += fmt.Sprintf("，%s%d个", k, n)
+		}
+	}
+	return fmt.Sprintf("纳入%s %s%s预算编制范围的预算单位共%d个%s，包括：%s。",
+		b.Unit.DisplayShortName(), year(b.Year), c.p.Wording, len(b.Units), counts, strings.Join(names, "、"))
 }
 
 // incomeSentence is the income and expenditure paragraph, in the seed's
 // wording: 2021 年收入预算 13,567,000 元，其中本年收入预算 13,567,000 元，包括：…
-func incomeSentence(b *budget.Budget) string {
+func incomeSentence(c src) string {
+	b := c.b
 	in := b.Income
+	yuan := c.amount
 	var s strings.Builder
 	fmt.Fprintf(&s, "%s收入预算%s，其中本年收入预算%s", year(b.Year), yuan(in.Total()), yuan(in.CurrentYear()))
 	if !in.Carryover.IsZero() {
@@ -103,16 +148,19 @@ func incomeSentence(b *budget.Budget) string {
 }
 
 // nonTaxSentence is the 非税收入 paragraph.
-func nonTaxSentence(b *budget.Budget) string {
-	n := b.NonTax
+func nonTaxSentence(c src) string {
+	n := c.b.NonTax
+	yuan := c.amount
 	return strings.TrimSpace(fmt.Sprintf("非税收入征收计划编列%s，其中：纳入预算管理的行政事业性收费等收入%s，罚没收入%s，国有资源（资产）有偿使用收入%s。",
 		yuan(n.Total()), yuan(n.AdministrativeFees), yuan(n.Fines), yuan(n.StateResources)))
 }
 
 // threePublicSentence is the “三公”经费 paragraph; the four kinds are named
 // only when the total is not zero.
-func threePublicSentence(b *budget.Budget) string {
+func threePublicSentence(c src) string {
+	b := c.b
 	t := b.ThreePublic
+	yuan := c.amount
 	s := fmt.Sprintf("%s %s“三公”经费预算为%s", b.Unit.DisplayShortName(), year(b.Year), yuan(t.Total()))
 	if !t.Total().IsZero() {
 		s += fmt.Sprintf("，其中：因公出国（境）费%s，公务用车购置费%s，公务用车运行费%s，公务接待费%s",
@@ -121,16 +169,18 @@ func threePublicSentence(b *budget.Budget) string {
 	return s + "。"
 }
 
-// explainPartThree writes the glossary, numbered 一、二、….
-func explainPartThree(doc *layout.Document, c src) {
-	doc.Add(&layout.Heading{Level: 0, Text: layout.Plain("第三部分　名词解释"), TOC: true})
-	for i, e := range c.b.Glossary.Resolved() {
+// glossary writes 名词解释, numbered 一、二、…: the profile's default entries,
+// each replaced by the budget's own of the same term, then its others.
+func glossary(c src) []layout.Block {
+	var blocks []layout.Block
+	for i, e := range c.b.Glossary.ResolvedWith(c.p.Glossary) {
 		t := layout.Plain(fmt.Sprintf("%s、%s：%s", chineseNumber(i+1), e.Term, e.Definition))
 		for j, own := range c.b.Glossary.Entries {
 			if own.Term == e.Term {
 				t.Origin = c.text("", fmt.Sprintf("glossary.entries[%d]", j)).Origin
 			}
 		}
-		doc.Add(body(t))
+		blocks = append(blocks, body(t))
 	}
+	return blocks
 }

@@ -12,52 +12,32 @@ import (
 	"budgetdoc/report/money"
 )
 
-// ExplainStandard composes the standard explanation (部门预算情况说明): part
-// one (概况) as the seed's, part two in the thirteen sections of the
-// standard set, every figure from the ledger and compared with last year's
-// file, part three (名词解释), the attachment list and the signature.
-func ExplainStandard(b *budget.Budget, attachments []string) *layout.Document {
-	c := src{b}
-	doc := &layout.Document{Meta: meta(b, fmt.Sprintf("%d 年部门预算情况说明", b.Year))}
-	title := layout.Style{Font: layout.FontTitle, Size: 22, Align: layout.Center}
-	doc.Add(
-		&layout.Paragraph{Text: c.text(b.Unit.Name, "unit.name"), Style: title},
-		&layout.Paragraph{Text: layout.Plain(fmt.Sprintf("%d 年部门预算情况说明", b.Year)), Style: title},
-		&layout.Spacer{Lines: 1},
-		&layout.Paragraph{Text: layout.Plain("目　录"), Style: layout.Style{Font: layout.FontHeading1, Align: layout.Center}},
-		&layout.TOC{},
-	)
-	explainPartOne(doc, c)
-	doc.Add(&layout.Heading{Level: 0, Text: c.text(fmt.Sprintf("第二部分　%s %d 年部门预算情况说明", b.Unit.Name, b.Year), "unit.name"), TOC: true})
-	s := newStatement(b)
-	for i, sec := range standardSections {
-		doc.Add(&layout.Heading{Level: 1, Text: layout.Plain(chineseNumber(i+1) + "、" + sec.title), TOC: true})
-		sec.write(s, doc)
+// The standard explanation (部门预算情况说明 of the national set) is the
+// profile's explanation with these contents in part two: the thirteen
+// sections, every figure from the ledger and compared with last year's
+// file. Their headings are the profile's.
+func init() {
+	for name, write := range map[string]func(s *statement, doc *layout.Document){
+		"overall":             (*statement).overall,
+		"income_sources":      (*statement).income,
+		"spending":            (*statement).spending,
+		"fiscal":              (*statement).fiscal,
+		"general_budget":      (*statement).general,
+		"basic_spending":      (*statement).basic,
+		"three_public_change": (*statement).threePublic,
+		"government_fund":     (*statement).governmentFund,
+		"state_capital":       (*statement).stateCapital,
+		"running_cost":        (*statement).runningCost,
+		"procurement":         (*statement).procurement,
+		"assets":              (*statement).assets,
+		"performance":         (*statement).performance,
+	} {
+		contents[name] = func(c src) []layout.Block {
+			doc := &layout.Document{}
+			write(newStatement(c.b), doc)
+			return doc.Blocks
+		}
 	}
-	standardGlossary(doc, c)
-	attachmentList(doc, attachments)
-	doc.Add(&layout.Signature{Name: c.text(b.Unit.Name, "unit.name"), Date: c.text(b.Date.Chinese(), "date")})
-	return doc
-}
-
-// standardSections are the thirteen sections of part two, in order.
-var standardSections = []struct {
-	title string
-	write func(s *statement, doc *layout.Document)
-}{
-	{"收支预算总体情况", (*statement).overall},
-	{"收入预算情况", (*statement).income},
-	{"支出预算情况", (*statement).spending},
-	{"财政拨款收支预算总体情况", (*statement).fiscal},
-	{"一般公共预算当年拨款情况", (*statement).general},
-	{"一般公共预算基本支出情况", (*statement).basic},
-	{"“三公”经费预算情况", (*statement).threePublic},
-	{"政府性基金预算支出情况", (*statement).governmentFund},
-	{"国有资本经营预算支出情况", (*statement).stateCapital},
-	{"机关运行经费", (*statement).runningCost},
-	{"政府采购情况", (*statement).procurement},
-	{"国有资产占用情况", (*statement).assets},
-	{"预算绩效情况", (*statement).performance},
 }
 
 // statement writes the sentences of part two: amounts in the documents'
@@ -399,28 +379,6 @@ func (s *statement) performance(doc *layout.Document) {
 		return
 	}
 	s.para(doc, fmt.Sprintf("%s本部门实行绩效目标管理的项目%d个，涉及预算资金%s。", s.year, projects, s.amt(amount)))
-}
-
-// standardGlossary is part three for the standard set: the standard
-// entries, with 财政拨款 defined for the department's own level of
-// government (本级财政) rather than the seed's province.
-func standardGlossary(doc *layout.Document, c src) {
-	doc.Add(&layout.Heading{Level: 0, Text: layout.Plain("第三部分　名词解释"), TOC: true})
-	for i, e := range c.b.Glossary.Resolved() {
-		def := e.Definition
-		t := layout.Plain("")
-		own := false
-		for j, o := range c.b.Glossary.Entries {
-			if o.Term == e.Term {
-				t.Origin, own = c.text("", fmt.Sprintf("glossary.entries[%d]", j)).Origin, true
-			}
-		}
-		if !own {
-			def = strings.ReplaceAll(def, "省级财政", "本级财政")
-		}
-		t.S = fmt.Sprintf("%s、%s：%s", chineseNumber(i+1), e.Term, def)
-		doc.Add(body(t))
-	}
 }
 
 // attachmentList lists the attachments after part three.

@@ -8,7 +8,10 @@ import (
 
 	"budgetdoc/report/budget"
 	"budgetdoc/report/layout"
+	"budgetdoc/report/profile"
 )
+
+var seed = profile.MustBuiltin(profile.Default)
 
 func sample(t *testing.T) *budget.Budget {
 	b, err := budget.Load("../../data/sanmenxia-2021.yaml")
@@ -20,10 +23,10 @@ func sample(t *testing.T) *budget.Budget {
 
 func TestPartTwoFollowsTheFigures(t *testing.T) {
 	b := sample(t)
-	if got, want := incomeSentence(b), "2021 年收入预算 13,567,000 元，其中本年收入预算 13,567,000 元，包括：一般公共预算（含财政拨款及纳入一般公共预算管理）收入 13,567,000 元，支出预算 13,567,000 元，其中：基本支出 3,567,000 元，项目支出 10,000,000 元。部门（单位）结余结转资金 0 元。"; got != want {
+	if got, want := incomeSentence(src{b, seed}), "2021 年收入预算 13,567,000 元，其中本年收入预算 13,567,000 元，包括：一般公共预算（含财政拨款及纳入一般公共预算管理）收入 13,567,000 元，支出预算 13,567,000 元，其中：基本支出 3,567,000 元，项目支出 10,000,000 元。部门（单位）结余结转资金 0 元。"; got != want {
 		t.Errorf("income sentence\n got %s\nwant %s", got, want)
 	}
-	if got, want := threePublicSentence(b), "开发区政务服务部 2021 年“三公”经费预算为 0 元。"; got != want {
+	if got, want := threePublicSentence(src{b, seed}), "开发区政务服务部 2021 年“三公”经费预算为 0 元。"; got != want {
 		t.Errorf("三公 sentence %q, want %q", got, want)
 	}
 	// A revised budget: another year, a carry-over, a fund income, 三公 spending.
@@ -31,20 +34,20 @@ func TestPartTwoFollowsTheFigures(t *testing.T) {
 	b.Income.Carryover = decimal.NewFromInt(500)
 	b.Income.GovernmentFund = decimal.RequireFromString("1234.5")
 	b.ThreePublic.Reception = decimal.NewFromInt(8000)
-	got := incomeSentence(b)
+	got := incomeSentence(src{b, seed})
 	for _, want := range []string{"2022 年收入预算 13,568,734.50 元", "其中本年收入预算 13,568,234.50 元、上年结转 500 元",
 		"政府性基金预算收入 1,234.50 元", "结余结转资金 500 元"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("revised income sentence %q lacks %q", got, want)
 		}
 	}
-	if got := threePublicSentence(b); !strings.Contains(got, "2022 年“三公”经费预算为 8,000 元，其中：") || !strings.Contains(got, "公务接待费 8,000 元。") {
+	if got := threePublicSentence(src{b, seed}); !strings.Contains(got, "2022 年“三公”经费预算为 8,000 元，其中：") || !strings.Contains(got, "公务接待费 8,000 元。") {
 		t.Errorf("revised 三公 sentence %q", got)
 	}
 }
 
 func TestExplainStructure(t *testing.T) {
-	doc := Explain(sample(t), []string{"附件甲"})
+	doc := Explain(sample(t), seed, []string{"附件甲"})
 	dump := layout.Dump(doc)
 	for _, want := range []string{
 		`heading 0 toc=true newpage=true "第一部分　三门峡经济开发区政务服务部概况"`,

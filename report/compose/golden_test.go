@@ -12,6 +12,6 @@ import (
 // testdata: a change to any composer shows there as a reviewable diff.
 // Run `go test ./report/compose -update` to accept a change.
 func TestDisclosureGolden(t *testing.T) {
-	got := layout.Dump(Disclosure(sample(t)))
+	got := layout.Dump(Disclosure(sample(t), seed))
 	testtool.Golden(t, filepath.Join("testdata", "sanmenxia-2021.layout.golden"), got)
 }

@@ -8,19 +8,24 @@ import (
 
 	"budgetdoc/report/budget"
 	"budgetdoc/report/layout"
+	"budgetdoc/report/profile"
 )
 
-// FormTitle is the title of every performance form of the year.
-func FormTitle(b *budget.Budget) string {
-	return fmt.Sprintf("%d年度项目绩效目标申报表", b.Year)
+// Performance composes forms[i] in the profile's template: the two-sided
+// 项目绩效目标申报表 or the one-sided 财政项目支出绩效目标填报表.
+func Performance(b *budget.Budget, p *profile.Profile, i int) *layout.Table {
+	if p.Forms.Template == profile.OneSided {
+		return oneSidedForm(b, p, i)
+	}
+	return twoSidedForm(b, p, i)
 }
 
-// Performance composes the performance-goal form (项目绩效目标申报表) of
+// twoSidedForm composes the performance-goal form (项目绩效目标申报表) of
 // forms[i]: the fixed head (project, units, funds in 万元, goals) and the
 // indicator block, the period tree on the left and the annual tree on the
 // right sharing the 一级指标 column.
-func Performance(b *budget.Budget, i int) *layout.Table {
-	c := src{b}
+func twoSidedForm(b *budget.Budget, p *profile.Profile, i int) *layout.Table {
+	c := src{b, p}
 	f := b.Forms[i]
 	path := fmt.Sprintf("forms[%d]", i)
 	unit, unitPath := f.Unit, path+".unit"
@@ -43,7 +48,7 @@ func Performance(b *budget.Budget, i int) *layout.Table {
 	}
 	t := &layout.Table{
 		Name:        f.Name,
-		Title:       layout.Plain(FormTitle(b)),
+		Title:       c.fill(p.Forms.Title),
 		Size:        10.5,
 		Orientation: layout.Portrait,
 		Columns: []layout.Column{{Width: 2.5}, {Width: 5}, {Width: 5}, {Width: 7.5}, {Width: 5},

@@ -12,6 +12,7 @@ import (
 	"budgetdoc/report/compose"
 	"budgetdoc/report/layout"
 	"budgetdoc/report/msg"
+	"budgetdoc/report/profile"
 )
 
 // Over synthetic ledgers, in 元 and in 万元: every 类 and 款 line of every
@@ -28,7 +29,11 @@ func TestStandardTablesBalance(t *testing.T) {
 			if fs := budget.Check(b); fs.HasErrors() {
 				t.Fatalf("seed %d: %v", seed, fs)
 			}
-			doc := compose.Disclosure(b)
+			p, err := profile.For(b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc := compose.Disclosure(b, p)
 			warnings := compose.RoundingFindings(b, doc)
 			if unit == budget.Yuan && len(warnings) > 0 {
 				t.Fatalf("seed %d in 元: rounding warnings %v", seed, warnings)

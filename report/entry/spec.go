@@ -79,6 +79,7 @@ var yesNo = []option{{"是", "true"}, {"否", "false"}}
 
 var sheets = []sheet{
 	{Name: "基本信息", Note: "预算年度、落款日期和单位名称等。", Fields: []field{
+		{"profile", "文件配置", "公开文件的样式：内置配置 seed（默认）、national（全国标准格式）、one-sided（单栏式绩效表），或同一文件夹中的配置文件，如 ./our-city.yaml。", nil},
 		{"year", "预算年度", "必填。四位数字，如 2022。", nil},
 		{"date", "落款日期", "必填。公开文件的落款日期，如 2022-03-17；须在预算年度内，或上年 10 月 1 日以后。", nil},
 		{"unit.name", "单位名称", "必填。印在标题和落款处。", nil},
@@ -163,6 +164,16 @@ var sheets = []sheet{
 			{Field: "fund", Header: "资金来源", Width: 18, Note: "从下拉列表中选；不填为一般公共预算拨款。", Choices: fundChoices()},
 			{Field: "economic_code", Header: "经济分类编码", Width: 12, Note: "部门预算支出经济分类的款，5 位，如 30101；按文本填写。"},
 			{Field: "economic_name", Header: "经济分类名称", Width: 16, Note: "不填则用经济分类目录中的名称。"},
+			{Field: "unit", Header: "所属预算单位", Width: 20, Note: "本行所属的预算单位（“预算单位”表中的单位名称）；不填为本部门。"},
+		}}},
+	}},
+	{Name: "预算单位", Note: "部门所属的预算单位（部门预算单位构成）；“概况”中不写单位构成时据此生成。", Table: &table{
+		Lists: []choice{{"", "units"}},
+		Levels: []level{{Columns: []column{
+			{Field: "name", Header: "单位名称", Width: 30, Note: "必填。"},
+			{Field: "code", Header: "单位编码", Width: 12, Note: "按文本填写。"},
+			{Field: "kind", Header: "单位性质", Width: 16, Note: "必填。机关运行经费只算行政单位和参公事业单位。",
+				Choices: []option{{"行政单位", "行政单位"}, {"参公事业单位", "参公事业单位"}, {"事业单位", "事业单位"}}},
 		}}},
 	}},
 	{Name: "功能科目", Note: "功能分类科目的类、款、项名称（标准版各表用）；项目表中“科目名称”写成 类-款-项 的可不填。", Table: &table{
@@ -176,7 +187,7 @@ var sheets = []sheet{
 		Lists:    []choice{{"", "forms"}},
 		Numbered: true,
 		Levels: []level{{Columns: []column{
-			{Field: "row", Header: "项目行标识", Width: 14, Note: "必填。对应“项目表”中该项目行的行标识。"},
+			{Field: "row", Header: "项目行标识", Width: 14, Note: "必填（一张表对应多行时改在“绩效表对应行”中填）。对应“项目表”中该项目行的行标识。"},
 			{Field: "name", Header: "项目名称", Width: 24, Note: "必填。"},
 			{Field: "unit", Header: "单位名称", Width: 20, Note: "不填则用基本信息中的单位名称。"},
 			{Field: "accounting_unit", Header: "财务核算依托单位", Width: 20, Note: "不填则用基本信息中的财务核算依托单位。"},
@@ -186,12 +197,30 @@ var sheets = []sheet{
 			{Field: "annual.total", Header: "年度资金总额（万元）", Width: 14, Note: "必填，万元。"},
 			{Field: "annual.fiscal", Header: "年度财政拨款（万元）", Width: 14, Note: "必填，万元。"},
 			{Field: "annual.other", Header: "年度其他资金（万元）", Width: 14, Note: "万元；不填则印空白。"},
+			{Field: "department", Header: "单栏表·主管部门（及代码）", Width: 20, Note: "单栏式绩效表用；不填则用单位名称和编码。"},
+			{Field: "nature", Header: "单栏表·项目性质", Width: 12, Note: "单栏式绩效表用。",
+				Choices: []option{{"常年性", "常年性"}, {"一次性", "一次性"}, {"延续性", "延续性"}}},
+			{Field: "kind", Header: "单栏表·项目类别", Width: 14, Note: "单栏式绩效表用。"},
+			{Field: "start", Header: "单栏表·计划开始日期", Width: 14, Note: "单栏式绩效表用，如 2024-01-01。"},
+			{Field: "end", Header: "单栏表·计划完成日期", Width: 14, Note: "单栏式绩效表用，如 2024-12-31。"},
+			{Field: "funds.total", Header: "单栏表·年度资金总额（元）", Width: 16, Note: "单栏式绩效表用，元；须等于财政拨款、上年结转、其他资金之和。"},
+			{Field: "funds.fiscal", Header: "单栏表·财政拨款（元）", Width: 16, Note: "元。"},
+			{Field: "funds.carryover", Header: "单栏表·上年结转（元）", Width: 16, Note: "元。"},
+			{Field: "funds.other", Header: "单栏表·其他资金（元）", Width: 16, Note: "元。"},
+		}}},
+	}},
+	{Name: "绩效表对应行", Note: "一张绩效目标表对应项目表多行时，逐行列出这些行的行标识（此时“绩效目标”中的项目行标识不填）。", Table: &table{
+		Parent: "forms",
+		Lists:  []choice{{"", "rows"}},
+		Levels: []level{{Columns: []column{
+			{Header: "项目行标识", Width: 14, Note: "“项目表”中一行的行标识。"},
 		}}},
 	}},
 	{Name: "绩效目标内容", Note: "每张绩效目标表的总体目标，一行一条，多条时编号印出。", Table: &table{
 		Parent: "forms",
 		Choice: "目标类别",
-		Lists:  []choice{{"实施期目标", "period.goals"}, {"年度目标", "annual.goals"}},
+		Lists: []choice{{"实施期目标", "period.goals"}, {"年度目标", "annual.goals"},
+			{"项目总目标（单栏表）", "goal"}, {"年度总体目标（单栏表）", "annual_goal"}},
 		Levels: []level{{Columns: []column{
 			{Header: "目标", Width: 80, Note: "一条目标，照写照印。"},
 		}}},
@@ -199,7 +228,7 @@ var sheets = []sheet{
 	{Name: "绩效指标", Note: "每张绩效目标表的指标，一行一个三级指标；一级、二级指标相同的相邻行归为一组。", Table: &table{
 		Parent: "forms",
 		Choice: "指标类别",
-		Lists:  []choice{{"实施期指标", "indicators.period"}, {"年度指标", "indicators.annual"}},
+		Lists:  []choice{{"实施期指标", "indicators.period"}, {"年度指标", "indicators.annual"}, {"单栏表指标", "targets"}},
 		Levels: []level{
 			{Columns: []column{{Field: "name", Header: "一级指标", Width: 14, Note: "如 产出指标、效益指标、满意度指标。空着表示同上一行。"}}},
 			{Path: "groups", Columns: []column{{Field: "name", Header: "二级指标", Width: 14, Note: "如 数量指标、质量指标。空着表示同上一行。"}}},

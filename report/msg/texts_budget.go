@@ -68,7 +68,6 @@ func init() {
 		"row %q already has a form: forms[%d]%s": "行“%s”已有绩效目标申报表：forms[%d]%s",
 		"no row has the key %q%s":                "没有行标识为“%s”的行%s",
 		"; did you mean %q?":                     "；是不是“%s”？",
-		"the amount of its row %q, %s%s,":        "对应行“%s”的金额（%s%s）",
 		"项目支出 row %q has no performance form (give it a key and a form whose row is that key)": "项目支出行“%s”没有绩效目标申报表（请给该行一个行标识 key，再添加 row 为该标识的申报表）",
 		"财政投入 %s万元 ≠ the form's %s财政拨款 %s万元":                                                   "财政投入 %s万元 ≠ 本表%s财政拨款 %s万元",
 		// the ledger's checks

@@ -11,6 +11,7 @@ import (
 	"budgetdoc/report/budget"
 	"budgetdoc/report/compose"
 	"budgetdoc/report/layout"
+	"budgetdoc/report/profile"
 )
 
 // dumpPlan prints a plan: each page's orientation, then its runs (position
@@ -41,7 +42,7 @@ func TestSamplePlanGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := dumpPlan(planOf(t, compose.Disclosure(b)))
+	got := dumpPlan(planOf(t, compose.Disclosure(b, profile.MustBuiltin(profile.Default))))
 	testtool.Golden(t, filepath.Join("testdata", "sanmenxia-2021.pdfplan.golden"), got)
 }
 

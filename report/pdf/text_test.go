@@ -13,6 +13,7 @@ import (
 	"budgetdoc/report/budget"
 	"budgetdoc/report/compose"
 	"budgetdoc/report/layout"
+	"budgetdoc/report/profile"
 )
 
 // The running-text stress variant: a 30-character unit name, long
@@ -25,7 +26,11 @@ func disclosure(t *testing.T, path string) *layout.Document {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return compose.Disclosure(b)
+	p, err := profile.For(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return compose.Disclosure(b, p)
 }
 
 // renderFile renders doc into a temporary PDF file.

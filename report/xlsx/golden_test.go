@@ -14,6 +14,7 @@ import (
 	"budgetdoc/internal/testtool"
 	"budgetdoc/report/budget"
 	"budgetdoc/report/compose"
+	"budgetdoc/report/profile"
 )
 
 // dump prints a workbook as text, read back with excelize: each sheet's
@@ -75,7 +76,7 @@ func TestSampleWorkbookGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := Render(compose.Disclosure(b), Options{})
+	data, err := Render(compose.Disclosure(b, profile.MustBuiltin(profile.Default)), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,6 +18,7 @@ import (
 	"budgetdoc/internal/testtool"
 	"budgetdoc/report/budget"
 	"budgetdoc/report/compose"
+	"budgetdoc/report/profile"
 )
 
 // printedSheet is a worksheet as its XML says, read without excelize.
@@ -119,7 +120,7 @@ func sampleWorkbook(t *testing.T) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := Render(compose.Disclosure(b), Options{})
+	data, err := Render(compose.Disclosure(b, profile.MustBuiltin(profile.Default)), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,7 +131,7 @@ func sampleWorkbook(t *testing.T) []byte {
 // side, longer than a page.
 func bigWorkbook(t *testing.T) []byte {
 	b := synth.Budget(synth.Options{Seed: 7, Rows: 300, Forms: 3, Indicators: 40})
-	data, err := Render(compose.Disclosure(b), Options{})
+	data, err := Render(compose.Disclosure(b, profile.MustBuiltin(profile.Default)), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,121 @@
+package budget
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseTarget(t *testing.T) {
+	for _, c := range []struct {
+		in               string
+		op, number, unit string
+		word             string
+	}{
+		{in: "≥13459.00(平方米)", op: "≥", number: "13459", unit: "平方米"},
+		{in: "=100%", op: "=", number: "100", unit: "%"},
+		{in: "≤30天", op: "≤", number: "30", unit: "天"},
+		{in: "=100.00(%)", op: "=", number: "100", unit: "%"},
+		{in: "≥ 95（%）", op: "≥", number: "95", unit: "%"},
+		{in: ">=3项", op: ">=", number: "3", unit: "项"},
+		{in: "＜0.5", op: "＜", number: "0.5"},
+		{in: "3项", number: "3", unit: "项"},
+		{in: "优", word: "优"},
+		{in: "满意", word: "满意"},
+	} {
+		got, err := ParseTarget(c.in)
+		if err != nil {
+			t.Errorf("%q: %v", c.in, err)
+			continue
+		}
+		if c.word != "" {
+			if got.Word != c.word {
+				t.Errorf("%q: word %q, want %q", c.in, got.Word, c.word)
+			}
+			continue
+		}
+		if got.Word != "" || got.Op != c.op || got.Number.String() != c.number || got.Unit != c.unit {
+			t.Errorf("%q: got %+v (number %s), want op %q number %s unit %q", c.in, got, got.Number, c.op, c.number, c.unit)
+		}
+	}
+	for _, c := range []struct {
+		in   string
+		at   int
+		want string
+	}{
+		{"≥", 1, "a number must follow ≥"},
+		{"=>100", 0, `"=>" is not an operator`},
+		{"≠100", 0, `"≠" is not an operator`},
+		{"≥13459.0.0平方米", 1, `"13459.0.0" is not a number`},
+		{"≥1,000人", 2, "without thousands separators"},
+		{"≥.5", 1, `".5" is not a number`},
+		{"≥十天", 1, "a number must follow ≥"},
+		{"≥30(天", 3, "has no closing )"},
+		{"-5%", 0, "cannot start a figure"},
+		{"", 0, "empty"},
+		{"=100≥%", 4, "has an operator in it"},
+	} {
+		_, err := ParseTarget(c.in)
+		te, ok := err.(*TargetError)
+		if !ok {
+			t.Errorf("%q: want an error, got %v", c.in, err)
+			continue
+		}
+		if te.At != c.at || !strings.Contains(te.Message, c.want) {
+			t.Errorf("%q: error at %d %q, want at %d %q", c.in, te.At, te.Message, c.at, c.want)
+		}
+	}
+}
+
+func TestBadTargetIsAnErrorAtItsValue(t *testing.T) {
+	text := readSample(t)
+	text = strings.Replace(text, "forms:\n  - row: smart\n", `forms:
+  - rows: [smart]
+    name: 单栏表
+    funds: { total: 5000000, fiscal: 5000000 }
+    targets:
+      - name: 产出指标
+        groups:
+          - name: 数量指标
+            items:
+              - { name: 面积, value: "≥13459.0.0(平方米)" }
+  - row: smart
+`, 1)
+	text = strings.Replace(text, "  - row: smart\n", "  - row: smartx\n", 1)
+	fs := findings(text)
+	var found bool
+	for _, f := range fs {
+		if f.Path == "forms[0].targets[0].groups[0].items[0].value" && f.Pos.Line > 0 &&
+			strings.Contains(f.Message, `指标值 "≥13459.0.0(平方米)": at character 2: "13459.0.0" is not a number`) {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no error at the value: %v", fs)
+	}
+}
+
+func TestFiscalAboveTotalPointsAtFiscal(t *testing.T) {
+	text, line := edit(t, readSample(t), "      total: 500\n      fiscal: 500\n", "      total: 500\n      fiscal: 600\n")
+	fs := findings(text)
+	if !fs.HasErrors() || fs[0].Path != "forms[0].annual.fiscal" || fs[0].Pos.Line != line+1 ||
+		!strings.Contains(fs[0].Message, "财政拨款 600万元 exceeds 年度资金总额 500万元") {
+		t.Errorf("want the error at the 财政拨款 on line %d first, got %v", line+1, fs)
+	}
+	if strings.Contains(fs.Error(), "annual.total") {
+		t.Errorf("the total is reported too: %v", fs)
+	}
+}
+
+func TestFormOverSeveralRows(t *testing.T) {
+	sample := readSample(t)
+	// The smart form covers two rows: its 年度资金总额 must be their sum.
+	text, _ := edit(t, sample, "  - row: smart\n", "  - rows: [smart, cloud]\n")
+	fs := findings(text)
+	if !strings.Contains(fs.Error(), "the sum of its rows \"smart\"") || fs[0].Path != "forms[0].annual.total" {
+		t.Errorf("want a sum mismatch naming both rows, got %v", fs)
+	}
+	text, _ = edit(t, sample, "  - row: smart\n", "  - row: smart\n    rows: [cloud]\n")
+	if fs := findings(text); !strings.Contains(fs.Error(), "forms[0].rows: give row or rows, not both") {
+		t.Errorf("row and rows: %v", fs)
+	}
+}
