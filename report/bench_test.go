@@ -39,3 +39,19 @@ func BenchmarkProjectTable1000(b *testing.B) {
 func BenchmarkProjectTable10000(b *testing.B) {
 	benchBuild(b, synth.Budget(synth.Options{Seed: 1, Rows: 10000}), report.PDF, report.XLSX)
 }
+
+// BenchmarkStandardExample is the standard set's example, PDF and XLSX:
+// nine tables, the thirteen sections compared with last year, two forms.
+func BenchmarkStandardExample(b *testing.B) {
+	bud, err := report.Load(examplePath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchBuild(b, bud, report.PDF, report.XLSX)
+}
+
+// BenchmarkStandardSynthetic is one synthetic standard-set department as
+// bench/run's batch builds it: 50 rows, 10 forms.
+func BenchmarkStandardSynthetic(b *testing.B) {
+	benchBuild(b, synth.Budget(synth.Options{Seed: 1, Rows: 50, Forms: 10, Standard: true}), report.PDF, report.XLSX)
+}
