@@ -3,6 +3,7 @@ package compose
 import (
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -129,13 +130,13 @@ func (ct *codeTable) header(t *layout.Table) {
 	for i := 0; i < len(ct.cols); {
 		c := ct.cols[i]
 		if c.group == "" {
-			top = append(top, layout.HeaderCell(c.head, rows, 1))
+			top = append(top, layout.HeaderCell(stack(c.head, 4), rows, 1))
 			i++
 			continue
 		}
 		j := i
 		for j < len(ct.cols) && ct.cols[j].group == c.group {
-			sub = append(sub, layout.HeaderCell(ct.cols[j].head, 1, 1))
+			sub = append(sub, layout.HeaderCell(stack(ct.cols[j].head, 4), 1, 1))
 			j++
 		}
 		top = append(top, layout.HeaderCell(c.group, 1, j-i))
@@ -239,6 +240,19 @@ func (ct *codeTable) widths(u moneyUnit, order []*node) []layout.Column {
 		cols = append(cols, layout.Column{Width: amountWidth(figures)})
 	}
 	return cols
+}
+
+// stack breaks a long heading into lines of n characters, so that an
+// amount column is as wide as its figures need and not as its heading's
+// one-line width (国有资本\n经营预算\n拨款).
+func stack(s string, n int) string {
+	r := []rune(s)
+	var lines []string
+	for len(r) > n {
+		lines = append(lines, string(r[:n]))
+		r = r[n:]
+	}
+	return strings.Join(append(lines, string(r)), "\n")
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
