@@ -255,7 +255,7 @@ func sheetTable(t *testing.T, f *excelize.File, sheet string) (heads []string, l
 	for _, r := range rows[unitLine+1 : firstLine] {
 		for c, v := range r {
 			if v != "" {
-				heads[c] = v
+				heads[c] = strings.ReplaceAll(v, "\n", "") // a heading may be stacked over lines
 			}
 		}
 	}
