@@ -31,14 +31,16 @@ type Box struct {
 	// Space is set before the box when it is not the first of its line:
 	// a quarter em between Chinese and Latin, or a Latin word space.
 	//
-	// Punctuation is not compressed (clreq's half-width marks where two
-	// meet, at a line's start or end): a compressed mark's advance box
-	// overlaps its neighbour or the margin by half an em, which text
-	// extraction reads as a break (poppler splits words at 0.2 em of
-	// overlap and put 。” out of order in a trial) and as text outside the
-	// type area; 公文 set each mark on the 28-a-line grid anyway.
+	// Two marks that meet inside a line (。” 》（) keep their full widths:
+	// compressing one overlaps their advance boxes by half an em, which
+	// text extraction reads as a break (poppler splits words at 0.2 em of
+	// overlap and put 。” out of order in a trial).
 	Space float64
 	Glue  Glue
+	// Lead is the blank left half of a full-width opening mark, dropped
+	// when the mark starts a line (clreq): its ink then lines up with the
+	// margin instead of standing half an em in.
+	Lead float64
 	// Break is set when a line may start with the box; Seam when such a
 	// break falls at a seam of the text (before a number or Latin word,
 	// before an opening mark, after a closing one), where a title or
@@ -82,12 +84,19 @@ func Boxes(text []rune, measure func(rune) float64, em float64, fixed int) []Box
 				b.Glue = Fixed
 			}
 		}
+		if wide(r) && in(halfBlankOpening, r) {
+			b.Lead = b.Width / 2
+		}
 		bs = append(bs, b)
 		space = 0
 	}
 	markBreaks(bs)
 	return bs
 }
+
+// halfBlankOpening are the opening marks whose glyph fills the right half
+// of a full-width box (GB/T 15834).
+const halfBlankOpening = "（【「『《〈“‘〔"
 
 // glueBetween is the glue between two neighbouring characters.
 func glueBetween(p, r rune, typed bool) Glue {
@@ -164,9 +173,12 @@ func contains(s, sub string) bool {
 }
 
 // lineWidth is the natural width of boxes [s, e) set as one line: the first
-// box's space is dropped.
+// box's space and blank left half are dropped.
 func lineWidth(bs []Box, s, e int) float64 {
-	w := 0.0
+	if e <= s {
+		return 0
+	}
+	w := -bs[s].Lead
 	for k := s; k < e; k++ {
 		if k > s {
 			w += bs[k].Space
@@ -369,7 +381,7 @@ func Place(bs []Box, l BoxLine, avail, em float64, justify bool) (xs []float64, 
 			}
 		}
 	}
-	x := 0.0
+	x := -bs[s].Lead
 	for k := s; k < e; k++ {
 		if k > s {
 			x += bs[k].Space + extra[k-s]

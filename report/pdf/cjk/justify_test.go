@@ -136,6 +136,7 @@ func TestBreakBoxesRules(t *testing.T) {
 		{"url after separators", "见https://www.example.gov.cn/a/b.html。", 8,
 			[]string{"见https://www.", "example.gov.cn/", "a/b.html。"}},
 		{"opening mark not at the end", "一二三（四五）", 4, []string{"一二三", "（四五）"}},
+		{"opening mark starts a line half-width", "一二三（四五六）", 4.5, []string{"一二三", "（四五六）"}},
 		{"closing mark not at the start", "一二三四。五六", 4, []string{"一二三", "四。五六"}},
 	}
 	for _, c := range cases {
