@@ -27,17 +27,13 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 	}
 	b, err := report.Load(in)
 	if err != nil {
-		printLoadError(stdout, in, err)
+		printLoadError(stderr, in, err)
 		return exitFail
 	}
 	// previous is relative to the file that names it: keep it pointing at
 	// the same file from where OUT is.
 	if b.PreviousFile != "" {
-		last, _ := filepath.Abs(filepath.Join(filepath.Dir(in), filepath.FromSlash(b.PreviousFile)))
-		outDir, _ := filepath.Abs(filepath.Dir(out))
-		if rel, err := filepath.Rel(outDir, last); err == nil {
-			b.PreviousFile = filepath.ToSlash(rel)
-		}
+		b.PreviousFile = relativeTo(out, filepath.Join(filepath.Dir(in), filepath.FromSlash(b.PreviousFile)))
 	}
 	if err := report.Save(b, out); err != nil {
 		fmt.Fprintln(stderr, fileError(out, err.Error()))
@@ -48,7 +44,7 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 }
 
 // printLoadError prints why a file could not be loaded: its findings, or
-// the error naming the file, as check does.
+// the error naming the file, on the stream check prints findings to.
 func printLoadError(w io.Writer, path string, err error) {
 	var findings report.Findings
 	if errors.As(err, &findings) {

@@ -41,6 +41,7 @@ func commands() []command {
 		{"check", "[--font ROLE=PATH] DATA|FOLDER...", msg.Sprintf("check budgets; exit 1 if any has an error"), runCheck},
 		{"build", "[flags] DATA|FOLDER...", msg.Sprintf("check, then write the PDF and XLSX"), runBuild},
 		{"diff", "[flags] OLD NEW", msg.Sprintf("compare two versions; exit 1 if they differ"), runDiff},
+		{"init", "--profile NAME|--from LAST OUT", msg.Sprintf("start a budget: an empty one, or next year's from last year's"), runInit},
 		{"convert", "IN OUT", msg.Sprintf("convert between .yaml, .json and the entry workbook .xlsx"), runConvert},
 		{"profiles", "[show NAME|FILE | check FILE]", msg.Sprintf("list, print or check document profiles"), runProfiles},
 		{"serve", "[--addr HOST:PORT] [--data DIR] [--token-file FILE] [--max-upload MB]", msg.Sprintf("start the local web page"), runServe},

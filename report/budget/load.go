@@ -111,6 +111,11 @@ func Decode(name string, data []byte, v any) (Source, Findings) {
 // to be a typing slip, else "".
 func Nearest(name string, known []string) string { return nearest(name, known) }
 
+// ToFill stands in a data file for a figure still to be entered: `init
+// --from` writes it for every amount of the new year, and the loader lists
+// each one as left to fill in.
+const ToFill = "待填"
+
 // maxFindings bounds how many loading problems are listed: past it they are
 // the same mistake repeated.
 const maxFindings = 1000
@@ -270,6 +275,10 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, wan bool) {
 		if !d.expect(n, yaml.ScalarNode, path, msg.Sprintf("a date such as 2021-03-17")) {
 			return
 		}
+		if strings.TrimSpace(n.Value) == ToFill {
+			d.fail(n, path, msg.Sprintf("left to fill in (%s): enter the date", ToFill))
+			return
+		}
 		date, err := ParseDate(n.Value)
 		if err != nil {
 			d.fail(n, path, err.Error())
@@ -383,6 +392,10 @@ func (d *decoder) amount(n *yaml.Node, path string, wan bool) (decimal.Decimal, 
 		return decimal.Zero, false
 	}
 	text := strings.TrimSpace(n.Value)
+	if text == ToFill {
+		d.fail(n, path, msg.Sprintf("left to fill in (%s): enter the amount", ToFill))
+		return decimal.Zero, false
+	}
 	if !amountSyntax.MatchString(text) {
 		if strings.Contains(text, ",") {
 			d.fail(n, path, msg.Sprintf("%q is not an amount (write it without thousands separators)", n.Value))

@@ -109,6 +109,18 @@ func (r *reader) errorf(pos budget.Pos, path, message string) {
 	r.findings = append(r.findings, budget.Finding{Severity: budget.Error, Pos: pos, Path: path, Message: message})
 }
 
+// note records the cell of a field path, and of the mappings above it that
+// have none yet (a missing unit is reported at its first field's cell).
+func (r *reader) note(path string, pos budget.Pos) {
+	r.cells[path] = pos
+	for p := path; strings.Contains(p, "."); {
+		p = p[:strings.LastIndex(p, ".")]
+		if _, ok := r.cells[p]; !ok {
+			r.cells[p] = pos
+		}
+	}
+}
+
 // pos is the cell of path, or of its nearest parent that has one.
 func (r *reader) pos(path string) budget.Pos {
 	for p := path; p != ""; {
@@ -181,7 +193,7 @@ func (r *reader) form(s sheet) {
 		}
 		seen[key] = i + 1
 		info, _ := infoAt(key)
-		r.cells[key] = r.at(s.Name, value)
+		r.note(key, r.at(s.Name, value))
 		if n := r.value(s.Name, value, info.kind, f.Choices, key); n != nil {
 			set(r.root, key, n)
 		}
@@ -210,6 +222,9 @@ func (r *reader) value(sheet, ref string, k kind, choices []option, path string)
 	text := func(s, tag string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Value: s, Tag: tag} }
 	switch k {
 	case amountKind, wanKind:
+		if strings.TrimSpace(raw) == budget.ToFill {
+			return text(budget.ToFill, "!!str") // the loader lists it as left to fill in
+		}
 		if !number {
 			r.errorf(pos, path, textAmount(raw))
 			return nil
@@ -331,13 +346,9 @@ func (r *reader) table(s sheet) {
 		}
 		r.tableRow(s, cols, index, line, st)
 	}
-	if t.Parent == "" && len(t.Lists) == 1 && !t.Numbered {
-		r.cells[t.Lists[0].Path] = r.at(s.Name, "A2")
-	} else if t.Parent == "" {
+	if t.Parent == "" {
 		for _, l := range t.Lists {
-			if _, ok := r.cells[l.Path]; !ok {
-				r.cells[l.Path] = r.at(s.Name, "A2")
-			}
+			r.note(l.Path, r.at(s.Name, "A2"))
 		}
 	}
 }

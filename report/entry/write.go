@@ -124,6 +124,11 @@ func (w *writer) style(name string) int {
 		st.CustomNumFmt = custom("yyyy-mm-dd")
 	case "choice":
 	}
+	if strings.HasSuffix(name, "-todo") { // a figure still to be entered
+		base := w.style(strings.TrimSuffix(name, "-todo"))
+		st, _ = w.f.GetStyle(base)
+		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}
+	}
 	id, err := w.f.NewStyle(st)
 	if err != nil {
 		w.fail(fmt.Sprintf("style %s: %v", name, err))
@@ -515,6 +520,11 @@ func (w *writer) value(sheet, cell string, n *yaml.Node, k kind, choices []optio
 		return
 	}
 	v := n.Value
+	if v == budget.ToFill && (k == amountKind || k == wanKind || k == dateKind) {
+		w.f.SetCellStr(sheet, cell, v)
+		w.f.SetCellStyle(sheet, cell, cell, w.style(styleOf(k)+"-todo"))
+		return
+	}
 	switch k {
 	case amountKind, wanKind:
 		d, err := decimal.NewFromString(v)

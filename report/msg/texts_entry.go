@@ -47,6 +47,13 @@ func init() {
 		"a text of more than 32,767 characters does not fit in a spreadsheet cell": "超过 32767 个字符的文字放不进电子表格的单元格",
 		"the character U+%04X cannot be kept in a spreadsheet cell":                "字符 U+%04X 不能存入电子表格的单元格",
 
+		// a new year
+		"left to fill in (%s): enter the amount":                                             "待填写（%s）：请填入金额",
+		"left to fill in (%s): enter the date":                                               "待填写（%s）：请填入日期",
+		"# %d budget, carried forward from %s: enter every %s (the amounts and the date).\n": "# %d 年部门预算，由 %s 结转而来：请填写每一处“%s”（金额和落款日期）。\n",
+		"unknown profile %q; the profiles are %s":                                            "没有“%s”这个文件组成；可选的有 %s",
+		"# An empty budget (%s): fill in the fields; each is explained in the comment above it. Field reference: data/README.md.\n": "# 空白的部门预算数据（%s）：请逐项填写，每项的说明在它上方的注释里。字段说明见 data/README.md。\n",
+
 		// data files
 		"the file is larger than %d MB; a budget is far smaller":                   "文件超过 %d MB；预算数据远没有这么大",
 		"%s: unknown data format %q; the formats are .yaml, .yml, .json and .xlsx": "%s：没有“%s”这种数据格式；可用的有 .yaml、.yml、.json 和 .xlsx",
