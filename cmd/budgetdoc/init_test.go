@@ -27,7 +27,7 @@ func TestInitFrom(t *testing.T) {
 	}
 	text, _ := os.ReadFile(next)
 	placeholders := strings.Count(string(text), budget.ToFill) - 1 // the head comment names it once
-	listed := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(next) + `:\d+:\d+: `).FindAllString(errOut, -1)
+	listed := regexp.MustCompile(`(?m)^`+regexp.QuoteMeta(next)+`:\d+:\d+: `).FindAllString(errOut, -1)
 	if placeholders != 28 || len(listed) != placeholders || !strings.Contains(string(text), "previous: sanmenxia-2021.yaml") {
 		t.Errorf("%d placeholders, %d listed:\n%s\n%s", placeholders, len(listed), errOut, text)
 	}
