@@ -146,7 +146,7 @@ func TestWorkbookIsByteIdentical(t *testing.T) {
 // for its number (shown as ###).
 func TestWorkbookPrintsInLibreOffice(t *testing.T) {
 	fontsDir, _ := filepath.Abs("../fonts")
-	pdf := testtool.LibreOfficePDF(t, buildWorkbook(t), fontsDir)
+	pdf := testtool.LibreOfficePDF(t, fontsDir, buildWorkbook(t))[0]
 	text := testtool.Run(t, "pdftotext", "-layout", pdf, "-")
 	if strings.Contains(text, "###") {
 		t.Error("a cell prints ###")

@@ -153,7 +153,7 @@ func TestDiffFormats(t *testing.T) {
 		}
 	}
 	if err := json.Unmarshal([]byte(out), &rev); code != exitFail || err != nil || len(rev.Changes) != 1 ||
-		rev.Changes[0].Path != "rows[12].amount" || rev.Changes[0].Delta != "100" {
+		rev.Changes[0].Path != "rows[12].amount" || rev.Changes[0].Delta != "100.00" {
 		t.Errorf("json: exit %d, err %v, %+v", code, err, rev)
 	}
 	dir := t.TempDir()

@@ -94,18 +94,23 @@ func Golden(t testing.TB, path, got string) {
 	}
 }
 
-// LibreOfficePDF converts a document (a workbook) to PDF with LibreOffice
-// and returns the PDF's path. LibreOffice sees fontsDir's fonts as well as
-// the system's, so that a machine without a Chinese font prints the text.
-func LibreOfficePDF(t testing.TB, document, fontsDir string) string {
+// LibreOfficePDF converts documents (workbooks) to PDF with LibreOffice,
+// in one run, and returns the PDFs' paths. LibreOffice sees fontsDir's
+// fonts as well as the system's, so that a machine without a Chinese font
+// prints the text.
+func LibreOfficePDF(t testing.TB, fontsDir string, documents ...string) []string {
 	t.Helper()
 	Need(t, "soffice")
 	dir := t.TempDir()
-	RunEnv(t, []string{"FONTCONFIG_FILE=" + FontConfig(t, fontsDir)}, "soffice", "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--convert-to", "pdf", "--outdir", dir, document)
-	out := filepath.Join(dir, strings.TrimSuffix(filepath.Base(document), filepath.Ext(document))+".pdf")
-	if _, err := os.Stat(out); err != nil {
-		t.Fatalf("LibreOffice wrote no PDF of %s: %v", document, err)
+	args := []string{"--headless", "-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--convert-to", "pdf", "--outdir", dir}
+	RunEnv(t, []string{"FONTCONFIG_FILE=" + FontConfig(t, fontsDir)}, "soffice", append(args, documents...)...)
+	var out []string
+	for _, d := range documents {
+		pdf := filepath.Join(dir, strings.TrimSuffix(filepath.Base(d), filepath.Ext(d))+".pdf")
+		if _, err := os.Stat(pdf); err != nil {
+			t.Fatalf("LibreOffice wrote no PDF of %s: %v", d, err)
+		}
+		out = append(out, pdf)
 	}
 	return out
 }
@@ -126,11 +131,13 @@ func FontConfig(t testing.TB, fontsDir string) string {
 	return conf
 }
 
-// PDFPages is the text of each page of a PDF, by pdftotext.
+// PDFPages is the text of each page of a PDF, by pdftotext, in the order
+// the PDF draws it, so that the lines of a wrapped table cell follow each
+// other.
 func PDFPages(t testing.TB, pdf string) []string {
 	t.Helper()
 	// pdftotext ends every page with a form feed.
-	pages := strings.Split(Run(t, "pdftotext", "-layout", pdf, "-"), "\f")
+	pages := strings.Split(Run(t, "pdftotext", "-raw", pdf, "-"), "\f")
 	return pages[:len(pages)-1]
 }
 
@@ -164,4 +171,25 @@ func LibreOfficeRecalculated(t testing.TB, workbook string) string {
 		t.Fatalf("LibreOffice wrote no workbook of %s: %v", workbook, err)
 	}
 	return path
+}
+
+// SampleRevision is a typical revision of the sample budget
+// (data/sanmenxia-2021.yaml) as pairs of edits for EditCopy: an amount
+// changed, a row inserted in the middle, a row removed, a sentence of
+// 主要职责 reworded and an indicator value changed.
+var SampleRevision = []string{
+	"amount: 5000000", "amount: 5100000",
+	`  - function_code: "2080502"`, `  - function_code: "2080501"
+    function_name: 社会保障和就业支出-行政事业单位离退休-行政单位离退休
+    category: 人员支出
+    detail: 离休人员
+    amount: 1000
+  - function_code: "2080502"`,
+	`  - function_code: "2101103"
+    function_name: 卫生健康支出-行政事业单位医疗-公务员医疗补助
+    category: 人员支出
+    detail: 公务员医疗补助
+`, "",
+	"集中办理开发区管委会权限范围内行政审批和项目服务", "集中办理开发区管委会授权范围内行政审批和投资项目服务",
+	"{ name: 群众满意度, value: 100% }", "{ name: 群众满意度, value: 98% }",
 }

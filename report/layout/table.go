@@ -1,6 +1,9 @@
 package layout
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // Table is a grid of cells. Its leading HeaderRows rows are headings,
 // repeated on every page the table runs over. Title and Unit are printed
@@ -49,6 +52,34 @@ type Cell struct {
 	Align            Align
 	Header           bool    // set in the table-header face
 	Number           *Number // a numeric value, for spreadsheets
+	// Runs, when set, are the text in stretches with marks (a revision's
+	// deleted and inserted words); Text.S is their concatenation.
+	Runs []Run
+}
+
+// Run is a stretch of a cell's text set with one mark.
+type Run struct {
+	S    string
+	Mark Mark
+}
+
+// Mark is how a run of text is set apart.
+type Mark int
+
+// The marks.
+const (
+	Unmarked Mark = iota
+	Deleted       // struck through in red: words taken out
+	Inserted      // underlined in blue: words put in
+)
+
+// MarkedCell is a cell of text in runs, aligned left.
+func MarkedCell(runs []Run) Cell {
+	var s strings.Builder
+	for _, r := range runs {
+		s.WriteString(r.S)
+	}
+	return Cell{Text: Plain(s.String()), Align: Left, Runs: runs}
 }
 
 // Number is a cell's numeric value in decimal text, with its display format.
@@ -63,7 +94,13 @@ type Number struct {
 	// spreadsheet writes it as a SUM formula, so that totals follow an
 	// edited cell.
 	Terms []CellRef
+	// Difference, when set, makes the cell its row's column New minus
+	// column Old (table column indexes); Value is the cached result.
+	Difference *Difference
 }
+
+// Difference is a cell's formula: one column of its row less another.
+type Difference struct{ New, Old int }
 
 // CellRef is a cell's position: table row index and column.
 type CellRef struct{ Row, Col int }

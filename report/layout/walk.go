@@ -81,6 +81,11 @@ func Dump(d *Document) string {
 				for _, c := range row.Cells {
 					rs, cs := c.Span()
 					fmt.Fprintf(&b, " [%s %dx%d", q(c.Text.S), rs, cs)
+					for _, r := range c.Runs {
+						if r.Mark != Unmarked {
+							fmt.Fprintf(&b, " mark%d=%s", r.Mark, q(r.S))
+						}
+					}
 					if c.Number != nil {
 						fmt.Fprintf(&b, " num=%s fmt=%s", c.Number.Value, q(c.Number.Format))
 						if s := c.Number.Sum; s != nil {

@@ -38,6 +38,10 @@ type run struct {
 	font    layout.Font
 	size    float64
 	spacing float64
+	// mark sets the run apart (struck through or underlined, in colour);
+	// width is its width, for the rule.
+	mark  layout.Mark
+	width float64
 	// block and line say which block and which of its lines the run sets,
 	// so tests can check pagination against the plan.
 	block, line int

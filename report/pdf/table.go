@@ -15,9 +15,9 @@ type tableLayouter struct {
 	paras map[[2]int][]cellPara // each origin cell's text, measured at 1 pt
 
 	tableFit
-	colX    []float64           // left edge of each column, and the right edge last
-	cells   map[[2]int][]string // each origin cell's broken lines
-	heights []float64           // each row's height
+	colX    []float64             // left edge of each column, and the right edge last
+	cells   map[[2]int][]cellLine // each origin cell's broken lines
+	heights []float64             // each row's height
 }
 
 // tableFit is a size and padding a table is set in.
@@ -191,21 +191,41 @@ func (tl *tableLayouter) style(c *layout.Cell, size float64) textStyle {
 
 // breakCell breaks an origin cell's paragraphs into balanced lines that
 // fit its width.
-func (tl *tableLayouter) breakCell(r, c int, width float64) []string {
-	var out []string
-	for _, cp := range tl.paras[[2]int{r, c}] {
-		for _, l := range cp.balanced(width / tl.size) {
-			out = append(out, cp.text(l))
+func (tl *tableLayouter) breakCell(r, c int, width float64) []cellLine {
+	var marks []layout.Mark // of every rune of the cell's text, newlines included
+	for _, run := range tl.g.Slots[r][c].Cell.Runs {
+		for range run.S {
+			marks = append(marks, run.Mark)
 		}
 	}
+	var out []cellLine
+	at := 0 // the paragraph's first rune in the cell's text
+	for _, cp := range tl.paras[[2]int{r, c}] {
+		for _, l := range cp.balanced(width / tl.size) {
+			line := cellLine{text: cp.text(l)}
+			if marks != nil && l.from < l.to {
+				start := at + cp.starts[l.from]
+				line.marks = marks[start : start+len([]rune(line.text))]
+			}
+			out = append(out, line)
+		}
+		at += len(cp.rs) + 1
+	}
 	return out
+}
+
+// cellLine is one line of a cell, with the mark of each of its runes when
+// the cell's text is marked (a revision's deleted and inserted words).
+type cellLine struct {
+	text  string
+	marks []layout.Mark
 }
 
 // measure breaks every cell and sets each row's height: the tallest of its
 // single-row cells, raised where a spanning cell needs more room in its last
 // row.
 func (tl *tableLayouter) measure() {
-	tl.cells = make(map[[2]int][]string)
+	tl.cells = make(map[[2]int][]cellLine)
 	tl.heights = tl.g.RowHeights(tl.lh+2*tl.vpad, func(r, c int, cell *layout.Cell) float64 {
 		_, cs := cell.Span()
 		lines := tl.breakCell(r, c, tl.colX[c+cs]-tl.colX[c]-2*tl.pad)
@@ -239,7 +259,7 @@ func (tl *tableLayouter) tighten() {
 				lines := tl.cells[[2]int{r, c}]
 				w, nat := 0.0, 0.0
 				for _, l := range lines {
-					w = max(w, tl.p.m.textWidth(st, l))
+					w = max(w, tl.p.m.textWidth(st, l.text))
 				}
 				for _, cp := range tl.paras[[2]int{r, c}] {
 					nat = max(nat, cp.nat*tl.size)

@@ -44,7 +44,7 @@ func (tl *tableLayouter) draw(pieces []piece, y float64) {
 			if pc := pieces[i]; pc.count > 0 && rs == 1 {
 				part := lines[min(pc.first, len(lines)):min(pc.first+pc.count, len(lines))]
 				if pc.first > 0 && len(part) > 0 {
-					part = append([]string{continued}, part...)
+					part = append([]cellLine{{text: continued}}, part...)
 				}
 				lines = part
 			}
@@ -56,7 +56,7 @@ func (tl *tableLayouter) draw(pieces []piece, y float64) {
 // drawCell boxes a cell and sets its lines centred vertically, aligned
 // horizontally. A segment too short for all the lines (a merged cell cut
 // by a page break) shows as many as fit.
-func (tl *tableLayouter) drawCell(c *layout.Cell, lines []string, x, y, w, h float64) {
+func (tl *tableLayouter) drawCell(c *layout.Cell, lines []cellLine, x, y, w, h float64) {
 	pg := tl.p.cur
 	pg.rules = append(pg.rules,
 		rule{x, y, x + w, y, ruleWidth}, rule{x, y + h, x + w, y + h, ruleWidth},
@@ -67,7 +67,7 @@ func (tl *tableLayouter) drawCell(c *layout.Cell, lines []string, x, y, w, h flo
 	st := tl.style(c, tl.size)
 	top := y + (h-float64(len(lines))*tl.lh)/2
 	for k, line := range lines {
-		lw := tl.p.m.textWidth(st, line)
+		lw := tl.p.m.textWidth(st, line.text)
 		lx := x + tl.pad
 		switch c.Align {
 		case layout.Center:
@@ -75,9 +75,26 @@ func (tl *tableLayouter) drawCell(c *layout.Cell, lines []string, x, y, w, h flo
 		case layout.Right:
 			lx = x + w - tl.pad - lw
 		}
-		pg.runs = append(pg.runs, run{
-			x: lx, y: baseline(top+float64(k)*tl.lh, st.size, tl.lh), text: line,
-			font: st.font, size: st.size, block: tl.p.block, line: k,
-		})
+		by := baseline(top+float64(k)*tl.lh, st.size, tl.lh)
+		// One run for each stretch of the line with the same mark.
+		rs := []rune(line.text)
+		for i := 0; i < len(rs); {
+			j, mark := i+1, layout.Unmarked
+			if line.marks != nil {
+				mark = line.marks[i]
+				for j < len(rs) && line.marks[j] == mark {
+					j++
+				}
+			} else {
+				j = len(rs)
+			}
+			text := string(rs[i:j])
+			pg.runs = append(pg.runs, run{
+				x: lx, y: by, text: text, font: st.font, size: st.size, mark: mark,
+				width: tl.p.m.textWidth(st, text), block: tl.p.block, line: k,
+			})
+			lx += tl.p.m.textWidth(st, string(rs[:j])) - tl.p.m.textWidth(st, string(rs[:i]))
+			i = j
+		}
 	}
 }

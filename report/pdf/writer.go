@@ -100,10 +100,35 @@ func (w *writer) text(r run) {
 	if r.spacing != 0 {
 		w.pdf.RawWriteStr(strconv.FormatFloat(r.spacing, 'f', 4, 64) + " Tc\n")
 	}
-	w.pdf.Text(r.x, r.y, r.text)
+	if r.mark == layout.Unmarked {
+		w.pdf.Text(r.x, r.y, r.text)
+	} else {
+		w.marked(r)
+	}
 	if r.spacing != 0 {
 		w.pdf.RawWriteStr("0 Tc\n")
 	}
+}
+
+// markColours are the colours of deleted (red) and inserted (blue) words,
+// as a reviser's marks are printed.
+var markColours = map[layout.Mark][3]int{layout.Deleted: {0xC0, 0, 0}, layout.Inserted: {0, 0x50, 0xB0}}
+
+// marked draws a marked run in its colour: deleted words struck through at
+// the middle of the Chinese characters, inserted words underlined.
+func (w *writer) marked(r run) {
+	c := markColours[r.mark]
+	w.pdf.SetTextColor(c[0], c[1], c[2])
+	w.pdf.SetDrawColor(c[0], c[1], c[2])
+	w.pdf.Text(r.x, r.y, r.text)
+	y := r.y + r.size*0.15 // underline
+	if r.mark == layout.Deleted {
+		y = r.y - r.size*0.35
+	}
+	w.pdf.SetLineWidth(r.size / 16)
+	w.pdf.Line(r.x, y, r.x+r.width, y)
+	w.pdf.SetTextColor(0, 0, 0)
+	w.pdf.SetDrawColor(0, 0, 0)
 }
 
 // pageNumber prints — N — in 四号 7 mm under the type area: on odd pages

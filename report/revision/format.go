@@ -59,18 +59,29 @@ func amountText(s string) string {
 	return money.Format(d, 2)
 }
 
-// Where is the change's field and its lines in the old and new files.
+// Where is the change in words, with its lines in the data files:
+// 项目表第 13 行 云端经开建设费 金额（原文件第 122 行，新文件第 123 行）.
 func (ch Change) Where() string {
-	s := ch.Path
+	if lines := ch.Lines(); lines != "" {
+		return ch.Label + "（" + lines + "）"
+	}
+	return ch.Label
+}
+
+// Lines is where the change is in the data files: 文件第 20 行 when it is
+// on the same line of both, else the line of each.
+func (ch Change) Lines() string {
 	switch {
 	case ch.OldLine > 0 && ch.NewLine > 0 && ch.OldLine != ch.NewLine:
-		s += fmt.Sprintf("，原第 %d 行，现第 %d 行", ch.OldLine, ch.NewLine)
+		return fmt.Sprintf("原文件第 %d 行，新文件第 %d 行", ch.OldLine, ch.NewLine)
+	case ch.OldLine > 0 && ch.NewLine > 0:
+		return fmt.Sprintf("文件第 %d 行", ch.NewLine)
 	case ch.NewLine > 0:
-		s += fmt.Sprintf("，第 %d 行", ch.NewLine)
+		return fmt.Sprintf("新文件第 %d 行", ch.NewLine)
 	case ch.OldLine > 0:
-		s += fmt.Sprintf("，原第 %d 行", ch.OldLine)
+		return fmt.Sprintf("原文件第 %d 行", ch.OldLine)
 	}
-	return s
+	return ""
 }
 
 // WriteText prints the revision table (修订对照表) as text. It prints
@@ -82,7 +93,7 @@ func (r *Revision) WriteText(w io.Writer) error {
 	p := &printer{w: w}
 	p.printf("修订对照表\n原：%s\n新：%s\n\n", r.OldFile, r.NewFile)
 	for _, ch := range r.Changes {
-		p.printf("%s［%s］%s（%s）\n    %s\n", ch.Kind.Chinese(), ch.Section, ch.Label, ch.Where(), ch.Describe())
+		p.printf("%s　%s\n    %s\n", ch.Kind.Chinese(), ch.Where(), ch.Describe())
 	}
 	p.printf("\n%s%s%s%s\n", pad("合计", 14), padLeft("原", 18), padLeft("新", 18), padLeft("差额", 18))
 	for _, t := range r.Totals {

@@ -6,6 +6,7 @@
 package revision
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"github.com/shopspring/decimal"
@@ -28,7 +29,7 @@ type Change struct {
 	Kind    Kind   `json:"kind"`
 	Section string `json:"section"` // 单位, 概况, 收入, 支出, 非税收入, 三公经费, 名词解释, 项目表, 绩效目标
 	Path    string `json:"path"`    // the field in the new file (the old one for a removal)
-	Label   string `json:"label"`   // what changed, in words
+	Label   string `json:"label"`   // where the change is, in words: 项目表第 13 行 云端经开建设费 金额
 	Old     string `json:"old,omitempty"`
 	New     string `json:"new,omitempty"`
 	// Delta is new − old for an amount.
@@ -125,14 +126,14 @@ func (c *comparer) optional(section, path, label string, old, new decimal.NullDe
 func (c *comparer) unit() {
 	o, n := c.old, c.new
 	if o.Year != n.Year {
-		c.add(Change{Kind: Changed, Section: "单位", Path: "year", Label: "预算年度", Old: fmt.Sprint(o.Year), New: fmt.Sprint(n.Year)})
+		c.add(Change{Kind: Changed, Section: "单位", Path: "year", Label: "单位·预算年度", Old: fmt.Sprint(o.Year), New: fmt.Sprint(n.Year)})
 	}
-	c.text("单位", "date", "落款日期", o.Date.String(), n.Date.String())
-	c.text("单位", "unit.name", "单位名称", o.Unit.Name, n.Unit.Name)
-	c.text("单位", "unit.short_name", "单位简称", o.Unit.ShortName, n.Unit.ShortName)
-	c.text("单位", "unit.code", "单位编码", o.Unit.Code, n.Unit.Code)
-	c.text("单位", "unit.accounting_unit", "财务核算依托单位", o.Unit.AccountingUnit, n.Unit.AccountingUnit)
-	c.text("项目表", "project_table.title_unit", "项目表标题单位", o.ProjectTable.TitleUnit, n.ProjectTable.TitleUnit)
+	c.text("单位", "date", "单位·落款日期", o.Date.String(), n.Date.String())
+	c.text("单位", "unit.name", "单位·单位名称", o.Unit.Name, n.Unit.Name)
+	c.text("单位", "unit.short_name", "单位·单位简称", o.Unit.ShortName, n.Unit.ShortName)
+	c.text("单位", "unit.code", "单位·单位编码", o.Unit.Code, n.Unit.Code)
+	c.text("单位", "unit.accounting_unit", "单位·财务核算依托单位", o.Unit.AccountingUnit, n.Unit.AccountingUnit)
+	c.text("项目表", "project_table.title_unit", "项目表·标题单位", o.ProjectTable.TitleUnit, n.ProjectTable.TitleUnit)
 }
 
 func (c *comparer) overview() {
@@ -149,14 +150,20 @@ func (c *comparer) paragraphs(path, label string, old, new []string) {
 	for _, p := range align(old, new) {
 		switch {
 		case p.old < 0:
-			c.add(Change{Kind: Added, Section: "概况", Path: fmt.Sprintf("%s[%d]", path, p.new), Label: label + "（新增段落）", New: new[p.new]})
+			c.add(Change{Kind: Added, Section: "概况", Path: fmt.Sprintf("%s[%d]", path, p.new), Label: paragraphLabel(label, "第", p.new), New: new[p.new]})
 		case p.new < 0:
-			c.add(Change{Kind: Removed, Section: "概况", Path: fmt.Sprintf("%s[%d]", path, p.old), Label: label + "（删除段落）", Old: old[p.old]})
+			c.add(Change{Kind: Removed, Section: "概况", Path: fmt.Sprintf("%s[%d]", path, p.old), Label: paragraphLabel(label, "原第", p.old), Old: old[p.old]})
 		case old[p.old] != new[p.new]:
-			c.add(Change{Kind: Changed, Section: "概况", Path: fmt.Sprintf("%s[%d]", path, p.new), Label: label, Old: old[p.old], New: new[p.new],
+			c.add(Change{Kind: Changed, Section: "概况", Path: fmt.Sprintf("%s[%d]", path, p.new), Label: paragraphLabel(label, "第", p.new), Old: old[p.old], New: new[p.new],
 				OldLine: c.old.Source.Pos(fmt.Sprintf("%s[%d]", path, p.old)).Line})
 		}
 	}
+}
+
+// paragraphLabel names a paragraph of the overview as the document
+// numbers it: 概况·人员情况 第 1 段.
+func paragraphLabel(label, ordinal string, i int) string {
+	return fmt.Sprintf("概况·%s %s %d 段", label, ordinal, i+1)
 }
 
 func (c *comparer) money() {
@@ -182,7 +189,7 @@ func (c *comparer) money() {
 		{"三公经费", "three_public.vehicle_operation", "公务用车运行费", o.ThreePublic.VehicleOperation, n.ThreePublic.VehicleOperation},
 		{"三公经费", "three_public.reception", "公务接待费", o.ThreePublic.Reception, n.ThreePublic.Reception},
 	} {
-		c.amount(f.section, f.path, f.label, f.old, f.new)
+		c.amount(f.section, f.path, f.section+"·"+f.label, f.old, f.new)
 	}
 }
 
@@ -192,14 +199,14 @@ func (c *comparer) glossary() {
 	match(keys(o, term), keys(n, term),
 		func(oi, ni int) {
 			if o[oi].Definition != n[ni].Definition {
-				c.add(Change{Kind: Changed, Section: "名词解释", Path: "glossary", Label: n[ni].Term, Old: o[oi].Definition, New: n[ni].Definition})
+				c.add(Change{Kind: Changed, Section: "名词解释", Path: "glossary", Label: "名词解释·" + n[ni].Term, Old: o[oi].Definition, New: n[ni].Definition})
 			}
 		},
 		func(ni int) {
-			c.add(Change{Kind: Added, Section: "名词解释", Path: "glossary", Label: n[ni].Term, New: n[ni].Definition})
+			c.add(Change{Kind: Added, Section: "名词解释", Path: "glossary", Label: "名词解释·" + n[ni].Term, New: n[ni].Definition})
 		},
 		func(oi int) {
-			c.add(Change{Kind: Removed, Section: "名词解释", Path: "glossary", Label: o[oi].Term, Old: o[oi].Definition})
+			c.add(Change{Kind: Removed, Section: "名词解释", Path: "glossary", Label: "名词解释·" + o[oi].Term, Old: o[oi].Definition})
 		})
 }
 
@@ -210,14 +217,14 @@ func (c *comparer) categories() {
 		func(oi, ni int) {
 			if o[oi].Kind != n[ni].Kind {
 				c.add(Change{Kind: Changed, Section: "项目表", Path: fmt.Sprintf("categories[%d].kind", ni),
-					Label: "分类 " + n[ni].Name + " 的支出类型", Old: string(o[oi].Kind), New: string(n[ni].Kind)})
+					Label: "项目表·分类 " + n[ni].Name + " 的支出类型", Old: string(o[oi].Kind), New: string(n[ni].Kind)})
 			}
 		},
 		func(ni int) {
-			c.add(Change{Kind: Added, Section: "项目表", Path: fmt.Sprintf("categories[%d]", ni), Label: "分类 " + n[ni].Name, New: string(n[ni].Kind)})
+			c.add(Change{Kind: Added, Section: "项目表", Path: fmt.Sprintf("categories[%d]", ni), Label: "项目表·分类 " + n[ni].Name, New: string(n[ni].Kind)})
 		},
 		func(oi int) {
-			c.add(Change{Kind: Removed, Section: "项目表", Path: fmt.Sprintf("categories[%d]", oi), Label: "分类 " + o[oi].Name, Old: string(o[oi].Kind)})
+			c.add(Change{Kind: Removed, Section: "项目表", Path: fmt.Sprintf("categories[%d]", oi), Label: "项目表·分类 " + o[oi].Name, Old: string(o[oi].Kind)})
 		})
 }
 
@@ -240,4 +247,42 @@ func (c *comparer) totals() {
 	} {
 		c.r.Totals = append(c.r.Totals, Total{Name: t.name, Old: t.old, New: t.new, Delta: t.new.Sub(t.old)})
 	}
+}
+
+// MarshalJSON writes amounts (old, new and delta of an amount) as decimal
+// strings with two places, "5100000.00", so that programs reading the JSON
+// get one exact form for every amount.
+func (c Change) MarshalJSON() ([]byte, error) {
+	type plain Change // without this method
+	out := struct {
+		plain
+		Delta string `json:"delta,omitempty"`
+	}{plain: plain(c)}
+	if c.Delta != nil {
+		out.Delta = c.Delta.StringFixed(2)
+		if c.Kind == Changed {
+			out.Old, out.New = fixed(c.Old), fixed(c.New)
+		}
+	}
+	return json.Marshal(out)
+}
+
+// MarshalJSON writes the amounts as decimal strings with two places.
+func (t Total) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Name  string `json:"name"`
+		Old   string `json:"old"`
+		New   string `json:"new"`
+		Delta string `json:"delta"`
+	}{t.Name, t.Old.StringFixed(2), t.New.StringFixed(2), t.Delta.StringFixed(2)})
+}
+
+// fixed is an amount kept as decimal text with two places; a blank stays
+// blank.
+func fixed(s string) string {
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return s
+	}
+	return d.StringFixed(2)
 }

@@ -1,10 +1,15 @@
 package revision
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
+	"budgetdoc/internal/testtool"
 	"budgetdoc/report/budget"
 )
 
@@ -40,18 +45,10 @@ func replace(t *testing.T, s, old, new string) string {
 // inserted in the middle, a row removed, a sentence of 主要职责 and an
 // indicator value.
 func revise(t *testing.T, s string) string {
-	s = replace(t, s, "amount: 5000000", "amount: 5100000")
-	s = replace(t, s, `  - function_code: "2080502"`, `  - function_code: "2080501"
-    function_name: 社会保障和就业支出-行政事业单位离退休-行政单位离退休
-    category: 人员支出
-    detail: 离休人员
-    amount: 1000
-  - function_code: "2080502"`)
-	start := strings.Index(s, `  - function_code: "2101103"`)
-	end := strings.Index(s, `  - function_code: "2210201"`)
-	s = s[:start] + s[end:]
-	s = replace(t, s, "集中办理开发区管委会权限范围内行政审批和项目服务", "集中办理开发区管委会授权范围内行政审批和投资项目服务")
-	return replace(t, s, "{ name: 群众满意度, value: 100% }", "{ name: 群众满意度, value: 98% }")
+	for i := 0; i < len(testtool.SampleRevision); i += 2 {
+		s = replace(t, s, testtool.SampleRevision[i], testtool.SampleRevision[i+1])
+	}
+	return s
 }
 
 func TestCompareReportsExactlyTheEdits(t *testing.T) {
@@ -62,15 +59,16 @@ func TestCompareReportsExactlyTheEdits(t *testing.T) {
 	type want struct {
 		kind  Kind
 		path  string
+		label string // where, as a reader names it
 		delta string
 		text  string
 	}
 	wants := []want{
-		{Changed, "overview.duties[0]", "", "…作，集中办理开发区管委会[-权限-]{+授权+}范围内行政审批和{+投资+}项目服务；依托三门峡市大…"},
-		{Added, "rows[1]", "1000", "离休人员"},
-		{Changed, "rows[12].amount", "100000", "5,000,000.00 → 5,100,000.00（+100,000.00）"},
-		{Removed, "rows[5]", "", "公务员医疗补助"},
-		{Changed, "forms[0].indicators.period[2].groups[0].items[0].value", "", "100% → 98%"},
+		{Changed, "overview.duties[0]", "概况·主要职责 第 1 段", "", "…作，集中办理开发区管委会[-权限-]{+授权+}范围内行政审批和{+投资+}项目服务；依托三门峡市大…"},
+		{Added, "rows[1]", "项目表第 2 行 离休人员", "1000", "离休人员"},
+		{Changed, "rows[12].amount", "项目表第 13 行 云端经开建设费 金额", "100000", "5,000,000.00 → 5,100,000.00（+100,000.00）"},
+		{Removed, "rows[5]", "项目表原第 6 行 公务员医疗补助", "", "公务员医疗补助"},
+		{Changed, "forms[0].indicators.period[2].groups[0].items[0].value", "绩效目标表 智慧经开项目 指标值 实施期 满意度指标/服务对象满意度指标/群众满意度", "", "100% → 98%"},
 	}
 	if len(r.Changes) != len(wants) {
 		for _, ch := range r.Changes {
@@ -84,8 +82,8 @@ func TestCompareReportsExactlyTheEdits(t *testing.T) {
 		if ch.Delta != nil {
 			delta = ch.Delta.String()
 		}
-		if ch.Kind != w.kind || ch.Path != w.path || delta != w.delta || !strings.Contains(ch.Describe(), w.text) {
-			t.Errorf("change %d: %s %s Δ%s %q; want %s %s Δ%s containing %q", i, ch.Kind, ch.Path, delta, ch.Describe(), w.kind, w.path, w.delta, w.text)
+		if ch.Kind != w.kind || ch.Path != w.path || ch.Label != w.label || delta != w.delta || !strings.Contains(ch.Describe(), w.text) {
+			t.Errorf("change %d: %s %s %q Δ%s %q; want %s %s %q Δ%s containing %q", i, ch.Kind, ch.Path, ch.Label, delta, ch.Describe(), w.kind, w.path, w.label, w.delta, w.text)
 		}
 	}
 	for _, tot := range r.Totals {
@@ -118,8 +116,12 @@ func TestSpan(t *testing.T) {
 			t.Errorf("Span(%q, %q) = %q, want %q", c.old, c.new, got, c.want)
 		}
 	}
-	if o, n := Sides("甲乙丙", "甲丁丙"); o != "甲【乙】丙" || n != "甲【丁】丙" {
-		t.Errorf("Sides = %q, %q", o, n)
+	o, n := Marked("甲乙丙", "甲丁丙")
+	if want := []Piece{{"甲", false}, {"乙", true}, {"丙", false}}; !reflect.DeepEqual(o, want) {
+		t.Errorf("Marked old = %v, want %v", o, want)
+	}
+	if want := []Piece{{"甲", false}, {"丁", true}, {"丙", false}}; !reflect.DeepEqual(n, want) {
+		t.Errorf("Marked new = %v, want %v", n, want)
 	}
 }
 
@@ -134,11 +136,52 @@ func TestCompareGlossaryCategoriesForms(t *testing.T) {
 		got = append(got, string(ch.Kind)+" "+ch.Section+" "+ch.Label)
 	}
 	want := []string{
-		"changed 名词解释 项目支出", "added 名词解释 新名词",
-		"changed 项目表 分类 重点项目 的支出类型", "added 项目表 分类 新分类",
+		"changed 名词解释 名词解释·项目支出", "added 名词解释 名词解释·新名词",
+		"changed 项目表 项目表·分类 重点项目 的支出类型", "added 项目表 项目表·分类 新分类",
 		"changed 绩效目标 绩效目标表 专项购置经费 项目名称",
 	}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("changes\n got %q\nwant %q", got, want)
+	}
+}
+
+// JSON keeps the field paths for programs and writes every amount as a
+// decimal string with two places.
+func TestJSONAmountsHaveTwoPlaces(t *testing.T) {
+	sample := readSample(t)
+	r := Compare(parse(t, "old.yaml", sample), parse(t, "new.yaml", revise(t, sample)))
+	data, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back struct {
+		Changes []map[string]any `json:"changes"`
+		Totals  []map[string]any `json:"totals"`
+	}
+	if err := json.Unmarshal(data, &back); err != nil {
+		t.Fatal(err)
+	}
+	amount := regexp.MustCompile(`^-?\d+\.\d\d$`)
+	found := false
+	for _, ch := range back.Changes {
+		if ch["path"] == "rows[12].amount" {
+			found = true
+			if ch["old"] != "5000000.00" || ch["new"] != "5100000.00" || ch["delta"] != "100000.00" {
+				t.Errorf("the amount change is %v", ch)
+			}
+		}
+		if d, ok := ch["delta"]; ok && !amount.MatchString(fmt.Sprint(d)) {
+			t.Errorf("delta %#v of %v is not a decimal string with two places", d, ch["path"])
+		}
+	}
+	if !found {
+		t.Errorf("no change at rows[12].amount in %s", data)
+	}
+	for _, tot := range back.Totals {
+		for _, k := range []string{"old", "new", "delta"} {
+			if !amount.MatchString(fmt.Sprint(tot[k])) {
+				t.Errorf("total %v %s = %#v", tot["name"], k, tot[k])
+			}
+		}
 	}
 }

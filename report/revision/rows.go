@@ -29,8 +29,12 @@ func rowIdentities(rows []budget.Row) []string {
 	return ids
 }
 
-// rowLabel names a row in words: its detail and function code.
-func rowLabel(r budget.Row) string { return fmt.Sprintf("%s（%s）", r.Detail, r.FunctionCode) }
+// rowLabel names a row as the project table prints it: its 序号 (i is the
+// row's index) and 明细项目名称. ordinal is 第 for the new table, 原第 for
+// the old one.
+func rowLabel(ordinal string, i int, r budget.Row) string {
+	return fmt.Sprintf("项目表%s %d 行 %s", ordinal, i+1, r.Detail)
+}
 
 // rowSummary is a whole row on one line, for additions and removals.
 func rowSummary(r budget.Row) string {
@@ -50,11 +54,11 @@ func (c *comparer) rows() {
 		func(oi, ni int) { c.row(oi, ni) },
 		func(ni int) {
 			n := c.new.Rows[ni]
-			c.add(Change{Kind: Added, Section: "项目表", Path: fmt.Sprintf("rows[%d]", ni), Label: "新增行 " + rowLabel(n), New: rowSummary(n), Delta: rowAmount(n, 1)})
+			c.add(Change{Kind: Added, Section: "项目表", Path: fmt.Sprintf("rows[%d]", ni), Label: rowLabel("第", ni, n), New: rowSummary(n), Delta: rowAmount(n, 1)})
 		},
 		func(oi int) {
 			o := c.old.Rows[oi]
-			c.add(Change{Kind: Removed, Section: "项目表", Path: fmt.Sprintf("rows[%d]", oi), Label: "删除行 " + rowLabel(o), Old: rowSummary(o), Delta: rowAmount(o, -1)})
+			c.add(Change{Kind: Removed, Section: "项目表", Path: fmt.Sprintf("rows[%d]", oi), Label: rowLabel("原第", oi, o), Old: rowSummary(o), Delta: rowAmount(o, -1)})
 		})
 }
 
@@ -62,7 +66,7 @@ func (c *comparer) rows() {
 func (c *comparer) row(oi, ni int) {
 	o, n := c.old.Rows[oi], c.new.Rows[ni]
 	path, oldPath := fmt.Sprintf("rows[%d]", ni), fmt.Sprintf("rows[%d]", oi)
-	label := rowLabel(n) + " "
+	label := rowLabel("第", ni, n) + " "
 	for _, f := range []struct{ field, name, old, new string }{
 		{"key", "键", o.Key, n.Key},
 		{"function_code", "科目编码", o.FunctionCode, n.FunctionCode},

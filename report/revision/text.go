@@ -106,24 +106,30 @@ func Span(old, new string) string {
 	return b.String()
 }
 
-// Sides shows the same changes as two texts, the old with its deleted runs
-// and the new with its inserted runs in 【】, for a table's two columns.
-func Sides(old, new string) (string, string) {
+// Piece is a stretch of one side of a compared text, changed or not.
+type Piece struct {
+	S       string
+	Changed bool
+}
+
+// Marked shows the same changes as Span as two texts in pieces, the old
+// with its deleted runs and the new with its inserted runs marked, for a
+// table's two columns.
+func Marked(old, new string) (o, n []Piece) {
 	segs := segments(old, new)
-	var o, n strings.Builder
 	for i, s := range segs {
 		if s.del == "" && s.ins == "" {
 			t := trim(s.same, i == 0, i == len(segs)-1)
-			o.WriteString(t)
-			n.WriteString(t)
+			o = append(o, Piece{S: t})
+			n = append(n, Piece{S: t})
 			continue
 		}
 		if s.del != "" {
-			o.WriteString("【" + s.del + "】")
+			o = append(o, Piece{S: s.del, Changed: true})
 		}
 		if s.ins != "" {
-			n.WriteString("【" + s.ins + "】")
+			n = append(n, Piece{S: s.ins, Changed: true})
 		}
 	}
-	return o.String(), n.String()
+	return o, n
 }

@@ -19,6 +19,7 @@ import (
 	"budgetdoc/report/budget"
 	"budgetdoc/report/compose"
 	"budgetdoc/report/profile"
+	"budgetdoc/report/revision"
 )
 
 // printedSheet is a worksheet as its XML says, read without excelize.
@@ -127,6 +128,20 @@ func sampleWorkbook(t *testing.T) []byte {
 	return data
 }
 
+// standardWorkbook is the example of the standard set: nine tables of
+// another shape than the sample's, and its forms.
+func standardWorkbook(t *testing.T) []byte {
+	b, err := budget.Load("../../data/examples/qingchuan-culture-2024.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := Render(compose.Disclosure(b, profile.MustBuiltin(profile.Default)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
 // bigWorkbook has a 300-row project table and forms of 40 indicators a
 // side, longer than a page.
 func bigWorkbook(t *testing.T) []byte {
@@ -138,8 +153,26 @@ func bigWorkbook(t *testing.T) []byte {
 	return data
 }
 
+// revisionWorkbook is the revision table of the sample against five edits.
+func revisionWorkbook(t *testing.T) []byte {
+	const sample = "../../data/sanmenxia-2021.yaml"
+	old, err := budget.Load(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	new, err := budget.Load(testtool.EditCopy(t, sample, testtool.SampleRevision...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := Render(compose.Revision(revision.Compare(old, new), "修订对照表", new.Date.Time()), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
 func TestNoMergedRangeCrossesAPageBreak(t *testing.T) {
-	for name, data := range map[string][]byte{"sample": sampleWorkbook(t), "300 rows": bigWorkbook(t)} {
+	for name, data := range map[string][]byte{"sample": sampleWorkbook(t), "300 rows": bigWorkbook(t), "standard set": standardWorkbook(t)} {
 		sheets := readSheets(t, data)
 		total := 0
 		for _, s := range sheets {
@@ -264,12 +297,21 @@ func TestSheetNamesAndLabels(t *testing.T) {
 // with the sheet's repeated header rows.
 func TestLibreOfficePrintsThePlannedPages(t *testing.T) {
 	fontsDir, _ := filepath.Abs("../../fonts")
-	for name, data := range map[string][]byte{"sample": sampleWorkbook(t), "300 rows": bigWorkbook(t)} {
-		file := filepath.Join(t.TempDir(), "workbook.xlsx")
+	names := []string{"sample", "300 rows", "revision", "standard set"}
+	workbooks := [][]byte{sampleWorkbook(t), bigWorkbook(t), revisionWorkbook(t), standardWorkbook(t)}
+	dir := t.TempDir()
+	var files []string
+	for i, data := range workbooks {
+		file := filepath.Join(dir, fmt.Sprintf("workbook%d.xlsx", i))
 		if err := os.WriteFile(file, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		pages := testtool.PDFPages(t, testtool.LibreOfficePDF(t, file, fontsDir))
+		files = append(files, file)
+	}
+	pdfs := testtool.LibreOfficePDF(t, fontsDir, files...)
+	for i, data := range workbooks {
+		name := names[i]
+		pages := testtool.PDFPages(t, pdfs[i])
 		f, err := excelize.OpenReader(bytes.NewReader(data))
 		if err != nil {
 			t.Fatal(err)

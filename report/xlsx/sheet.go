@@ -117,7 +117,7 @@ func (w *workbook) renderTable(t *layout.Table) error {
 			cell := excelize.Cell{StyleID: id}
 			switch {
 			case g.IsOrigin(r, c):
-				if cell, err = value(s.Cell, id, c, first); err != nil {
+				if cell, err = w.value(s.Cell, id, r, c, first); err != nil {
 					return fmt.Errorf("table %q row %d: %w", t.Name, r, err)
 				}
 			case startsPage[r] && s.Col == c && s.Cell.Text.S != "":
@@ -181,12 +181,16 @@ func (w *workbook) renderTable(t *layout.Table) error {
 }
 
 // value is a cell's content: a number with its format, a formula with its
-// value cached, text, or nothing for a blank cell (which keeps its style
-// for its borders).
-func value(c *layout.Cell, style, col, first int) (excelize.Cell, error) {
+// value cached, text (rich text when it has marks), or nothing for a blank
+// cell (which keeps its style for its borders). r and col are its table
+// row and column, first the sheet row of table row 0.
+func (w *workbook) value(c *layout.Cell, style, r, col, first int) (excelize.Cell, error) {
 	if c.Number == nil {
-		if c.Text.S == "" {
+		switch {
+		case c.Text.S == "":
 			return excelize.Cell{StyleID: style}, nil
+		case len(c.Runs) > 0:
+			return excelize.Cell{StyleID: style, Value: w.richText(c)}, nil
 		}
 		return excelize.Cell{StyleID: style, Value: c.Text.S}, nil
 	}
@@ -196,9 +200,12 @@ func value(c *layout.Cell, style, col, first int) (excelize.Cell, error) {
 	}
 	v, _ := d.Float64()
 	cell := excelize.Cell{StyleID: style, Value: v}
+	column := func(c int) string { name, _ := excelize.ColumnNumberToName(c + 1); return name }
 	if s := c.Number.Sum; s != nil {
-		name, _ := excelize.ColumnNumberToName(col + 1)
-		cell.Formula = fmt.Sprintf("SUM(%s%d:%s%d)", name, first+s.FirstRow, name, first+s.LastRow)
+		cell.Formula = fmt.Sprintf("SUM(%s%d:%s%d)", column(col), first+s.FirstRow, column(col), first+s.LastRow)
+	}
+	if d := c.Number.Difference; d != nil {
+		cell.Formula = fmt.Sprintf("%s%d-%s%d", column(d.New), first+r, column(d.Old), first+r)
 	}
 	if len(c.Number.Terms) > 0 {
 		cell.Formula = sumFormula(c.Number.Terms, first)
@@ -242,6 +249,27 @@ func sumFormula(terms []layout.CellRef, first int) string {
 		args = nested
 	}
 	return "SUM(" + strings.Join(args, ",") + ")"
+}
+
+// richText is a marked cell's runs: deleted words struck through in red,
+// inserted ones underlined in blue, the rest in the cell's font.
+func (w *workbook) richText(c *layout.Cell) []excelize.RichTextRun {
+	family := w.opts.CellFont
+	if c.Header {
+		family = w.opts.HeaderFont
+	}
+	out := make([]excelize.RichTextRun, len(c.Runs))
+	for i, r := range c.Runs {
+		font := &excelize.Font{Family: family, Size: w.opts.Size}
+		switch r.Mark {
+		case layout.Deleted:
+			font.Strike, font.Color = true, "C00000"
+		case layout.Inserted:
+			font.Underline, font.Color = "single", "0050B0"
+		}
+		out[i] = excelize.RichTextRun{Text: r.S, Font: font}
+	}
+	return out
 }
 
 // columnWidths turns the layout's relative widths (characters of body
