@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"net/http"
 	"os"
@@ -20,8 +19,7 @@ import (
 // dataDir is the --data folder. It is opened as an os.Root, so no name —
 // whatever a request or a data file says — reaches outside it.
 type dataDir struct {
-	root    *os.Root
-	maxFile int64
+	root *os.Root
 
 	// The listing's statuses are kept while no file of the folder changes:
 	// checking a bureau's hundred budgets on every visit would be slow.
@@ -35,7 +33,7 @@ func openDataDir(dir string) (*dataDir, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &dataDir{root: root, maxFile: 16 << 20}, nil
+	return &dataDir{root: root}, nil
 }
 
 // budgetFile is one budget of the folder, as listed.
@@ -76,33 +74,7 @@ func (d *dataDir) read(name string) ([]byte, error) {
 	if !slices.Contains(names, name) {
 		return nil, fs.ErrNotExist
 	}
-	return d.readRef(name)
-}
-
-// readRef reads a file named by a budget of the folder (its last year's),
-// through the os.Root: a name that leads outside the folder, by .. or by a
-// symbolic link, fails.
-func (d *dataDir) readRef(name string) ([]byte, error) {
-	f, err := d.root.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s 不是普通文件", name)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, d.maxFile+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > d.maxFile {
-		return nil, fmt.Errorf("%s 太大：上限为 %s", name, kilobytes(d.maxFile))
-	}
-	return data, nil
+	return readBounded(d.root.FS(), name)
 }
 
 // version names the state of the folder: every file's name, size and time.
@@ -169,7 +141,7 @@ func (s *Server) checkData(ctx context.Context, name string) report.Findings {
 	if err != nil {
 		return report.Findings{{Severity: budget.Error, Pos: budget.Pos{File: name}, Message: err.Error()}}
 	}
-	b, err := parseBudget(name, data, s.data.readRef)
+	b, err := parseBudget(name, data, s.data.root.FS())
 	var findings report.Findings
 	if errors.As(err, &findings) {
 		return findings
@@ -215,7 +187,7 @@ func (s *Server) openData(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, err)
 		return
 	}
-	res, err := s.process(r.Context(), name, data, s.data.readRef)
+	res, err := s.process(r.Context(), name, data, s.data.root.FS())
 	if err != nil {
 		s.fail(w, err)
 		return
@@ -280,7 +252,7 @@ func (s *Server) runBatch(j *batchJob, names []string) {
 		var built []report.Document
 		if err == nil {
 			var b *report.Budget
-			if b, err = parseBudget(name, data, s.data.readRef); err == nil {
+			if b, err = parseBudget(name, data, s.data.root.FS()); err == nil {
 				if err = s.builds.Acquire(context.Background(), 1); err == nil {
 					built, err = s.builder.Documents(b, report.PDF, report.XLSX)
 					s.builds.Release(1)

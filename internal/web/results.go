@@ -30,6 +30,7 @@ type result struct {
 	findings report.Findings
 	docs     []report.Document // nil when a check failed
 	created  time.Time
+	uploaded bool // not from the data folder: the files it names were not read
 }
 
 func (r *result) size() int64 {
@@ -153,7 +154,21 @@ func (s *Server) result(w http.ResponseWriter, r *http.Request) {
 		"ID": res.id, "Name": res.name, "Title": title, "Groups": groupFindings(res.findings),
 		"Errors": res.findings.HasErrors() || res.budget == nil, "Docs": links, "Parts": parts, "Preview": preview,
 		"Findings": len(res.findings), "PageTitle": title, "Readable": res.budget != nil,
+		"Unread": unreadReferences(res),
 	})
+}
+
+// unreadReferences names the files an uploaded budget names but the page did
+// not read, so that the clerk knows what the documents were built without.
+func unreadReferences(res *result) []string {
+	if !res.uploaded || res.budget == nil {
+		return nil
+	}
+	var names []string
+	if res.budget.PreviousFile != "" {
+		names = append(names, "上年文件 "+res.budget.PreviousFile)
+	}
+	return names
 }
 
 // document serves one document by its index in the result, inline for the
@@ -287,7 +302,7 @@ func (s *Server) compare(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "这份文件读不出来，无法比较", http.StatusBadRequest)
 		return
 	}
-	old, err := parseBudget(file.name, file.data, nil)
+	old, err := parseBudget(file.name, file.data, noFiles)
 	var findings report.Findings
 	if errors.As(err, &findings) {
 		s.render(w, r, "result.html", map[string]any{"ID": res.id, "Name": file.name, "Title": file.name,

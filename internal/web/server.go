@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"io/fs"
 	"log"
 	"mime/multipart"
 	"net"
@@ -179,7 +180,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer s.memory.Release(file.reserved)
-	res, err := s.process(r.Context(), file.name, file.data, nil)
+	res, err := s.process(r.Context(), file.name, file.data, noFiles)
 	if err != nil {
 		s.fail(w, err)
 		return
@@ -284,15 +285,15 @@ func uploadName(p *multipart.Part) string {
 }
 
 // process parses, checks and builds one budget, holding a build slot.
-func (s *Server) process(ctx context.Context, name string, data []byte, readRef func(string) ([]byte, error)) (*result, error) {
+func (s *Server) process(ctx context.Context, name string, data []byte, files fs.FS) (*result, error) {
 	ctx, cancel := context.WithTimeout(ctx, s.opts.BusyWait)
 	defer cancel()
 	if err := s.builds.Acquire(ctx, 1); err != nil {
 		return nil, errBusy
 	}
 	defer s.builds.Release(1)
-	res := &result{id: newID(), name: name, source: data, created: time.Now()}
-	b, err := parseBudget(name, data, readRef)
+	res := &result{id: newID(), name: name, source: data, created: time.Now(), uploaded: files == noFiles}
+	b, err := parseBudget(name, data, files)
 	var findings report.Findings
 	switch {
 	case errors.As(err, &findings):

@@ -416,7 +416,7 @@ func TestDataFolder(t *testing.T) {
 	}
 	page, _ = io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if !bytes.Contains(page, []byte("上年文件读不出来")) {
+	if !bytes.Contains(page, []byte("上年文件 ../outside.yaml 不在数据文件夹中")) {
 		t.Errorf("previous: ../outside.yaml was not refused:\n%s", page)
 	}
 
@@ -476,5 +476,59 @@ func TestDataFolder(t *testing.T) {
 		if !bytes.Equal(got, byName[f.Name]) {
 			t.Errorf("%s in the zip differs from the library's", f.Name)
 		}
+	}
+}
+
+// TestReferencesStayInside: the files a budget names — a profile file, last
+// year's file — are read from the data folder only, and from nowhere for an
+// upload: an uploaded profile: /etc/passwd shows nothing of that file.
+func TestReferencesStayInside(t *testing.T) {
+	dir := t.TempDir()
+	good := readSample(t)
+	withProfile := func(ref string) []byte { return append([]byte("profile: "+ref+"\n"), good...) }
+	os.WriteFile(filepath.Join(dir, "own.yaml"), []byte("extends: seed\nname: 本市\n"), 0o644)
+	os.WriteFile(filepath.Join(filepath.Dir(dir), "outside.yaml"), []byte("extends: seed\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "a-own.yaml"), withProfile("./own.yaml"), 0o644)
+	os.WriteFile(filepath.Join(dir, "b-outside.yaml"), withProfile("../outside.yaml"), 0o644)
+	os.WriteFile(filepath.Join(dir, "c-absolute.yaml"), withProfile("/etc/passwd"), 0o644)
+	_, ts := newTestServer(t, Options{DataDir: dir})
+	c := client(t)
+	token := csrf(t, c, ts.URL)
+	page := func(resp *http.Response, err error) string {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		return string(body)
+	}
+	open := func(name string) string {
+		return page(c.PostForm(ts.URL+"/data/open", url.Values{"csrf": {token}, "name": {name}}))
+	}
+	upload := func(data []byte) string {
+		body, ct := multipartBody(t, token, "file", "x.yaml", data)
+		return page(c.Post(ts.URL+"/upload", ct, body))
+	}
+	if p := open("a-own.yaml"); !strings.Contains(p, `id="passed"`) {
+		t.Errorf("a profile file inside the data folder is not used:\n%s", p)
+	}
+	for name, p := range map[string]string{
+		"data folder, ../outside.yaml": open("b-outside.yaml"),
+		"data folder, /etc/passwd":     open("c-absolute.yaml"),
+		"upload, /etc/passwd":          upload(withProfile("/etc/passwd")),
+		"upload, /dev/zero":            upload(withProfile("/dev/zero")),
+		"upload, ./own.yaml":           upload(withProfile("./own.yaml")),
+	} {
+		if !strings.Contains(p, "error-list") || !strings.Contains(p, "profile") {
+			t.Errorf("%s: no error at profile:\n%s", name, p)
+		}
+		if strings.Contains(p, "root:") || strings.Contains(p, "本市") {
+			t.Errorf("%s: the page shows what the named file holds:\n%s", name, p)
+		}
+	}
+	prev := append([]byte("previous: 2020.yaml\n"), good...)
+	if p := upload(prev); !strings.Contains(p, `id="unread"`) || !strings.Contains(p, "2020.yaml") {
+		t.Errorf("an upload's unread previous: is not pointed out:\n%s", p)
 	}
 }

@@ -2,6 +2,7 @@ package budget
 
 import (
 	"fmt"
+	"io/fs"
 	"strings"
 
 	"budgetdoc/report/msg"
@@ -34,7 +35,13 @@ func (p Pos) String() string {
 // Source records where each field of a loaded budget was read, by field
 // path (rows[3].amount).
 type Source struct {
-	File      string
+	File string
+	// Files, when set, is where the files this one names (a profile file)
+	// are read from, by paths relative to File's folder that stay inside
+	// it; a server sets it to its data folder, or to an empty one for an
+	// upload, so that a budget can name nothing else. Nil means the
+	// operating system's files, as a command line user gives them.
+	Files     fs.FS
 	positions map[string]Pos
 }
 

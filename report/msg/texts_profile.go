@@ -20,6 +20,9 @@ func init() {
 		"unknown profile %q; the built-in profiles are %s":             "没有名为“%s”的配置；内置的配置有 %s",
 		" (a profile file is named by its path, e.g. ./our-city.yaml)": "（配置文件要写路径，例如 ./our-city.yaml）",
 		"profile %s: %v": "配置 %s：%v",
+		"profile %s: only a profile file in the data file's own folder can be used here": "配置 %s：这里只能使用与数据文件在同一文件夹中的配置文件",
+		"not a regular file":                          "不是普通文件",
+		"larger than %d KB; a profile is far smaller": "超过 %d KB；配置文件远没有这么大",
 
 		// checking a profile
 		"%q cannot name a file: leave out / \\ : * ? \" < > | and a leading . or -": "“%s”不能作文件名：不要用 / \\ : * ? \" < > |，也不要以 . 或 - 开头",

@@ -14,7 +14,10 @@ package profile
 import (
 	"embed"
 	"errors"
+	"io"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -56,6 +59,7 @@ type Profile struct {
 	Required []string `budget:"required"`
 
 	sources []budget.Source // where each key was read, the extending file first
+	files   fs.FS           // where profile files are read from; nil: the OS's
 }
 
 // Explanation is the explanatory document: its title lines, its money and
@@ -211,8 +215,13 @@ const maxDepth = 8
 
 // Load reads the profile ref names: a built-in name, or a file path
 // relative to dir. The result is merged with what it extends and validated.
-func Load(ref, dir string) (*Profile, error) {
-	p := &Profile{}
+func Load(ref, dir string) (*Profile, error) { return LoadFS(nil, ref, dir) }
+
+// LoadFS is Load reading profile files from files (see budget.Source.Files):
+// a path that is absolute or leads outside it is refused. Nil files means
+// the operating system's.
+func LoadFS(files fs.FS, ref, dir string) (*Profile, error) {
+	p := &Profile{files: files}
 	if err := load(p, ref, dir, nil); err != nil {
 		return nil, err
 	}
@@ -225,7 +234,7 @@ func Load(ref, dir string) (*Profile, error) {
 // load decodes ref into p after the profiles it extends. at is where ref
 // was named, for errors; chain are the files and names already on the way.
 func load(p *Profile, ref, dir string, chain []string) error {
-	name, data, err := read(ref, dir)
+	name, data, err := read(p.files, ref, dir)
 	if err != nil {
 		return err
 	}
@@ -268,7 +277,7 @@ func load(p *Profile, ref, dir string, chain []string) error {
 
 // read returns a profile's name for errors (the path of a file, or the
 // built-in name) and its data.
-func read(ref, dir string) (string, []byte, error) {
+func read(files fs.FS, ref, dir string) (string, []byte, error) {
 	if ref == "" {
 		ref = Default
 	}
@@ -284,15 +293,50 @@ func read(ref, dir string) (string, []byte, error) {
 		}
 		return ref, data, nil
 	}
-	path := ref
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(dir, path)
+	if files != nil {
+		name := path.Join(filepath.ToSlash(dir), filepath.ToSlash(ref))
+		if filepath.IsAbs(ref) || strings.HasPrefix(ref, "/") || !fs.ValidPath(name) {
+			return ref, nil, msg.Errorf("profile %s: only a profile file in the data file's own folder can be used here", ref)
+		}
+		data, err := readLimited(files.Open, name)
+		if err != nil {
+			return ref, nil, msg.Errorf("profile %s: %v", ref, err)
+		}
+		return name, data, nil
 	}
-	data, err := os.ReadFile(path)
+	file := ref
+	if !filepath.IsAbs(file) {
+		file = filepath.Join(dir, file)
+	}
+	data, err := readLimited(openOS, file)
 	if err != nil {
-		return path, nil, msg.Errorf("profile %s: %v", ref, err)
+		return file, nil, msg.Errorf("profile %s: %v", ref, err)
 	}
-	return path, data, nil
+	return file, data, nil
+}
+
+func openOS(name string) (fs.File, error) { return os.Open(name) }
+
+// maxProfile bounds a profile file: profiles are a few kilobytes, and
+// profile: /dev/zero must not fill the memory.
+const maxProfile = 1 << 20
+
+// readLimited reads a regular file (not a pipe or a device, which could
+// block) of at most maxProfile bytes.
+func readLimited(open func(string) (fs.File, error), name string) ([]byte, error) {
+	f, err := open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		return nil, msg.Errorf("not a regular file")
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxProfile+1))
+	if err == nil && len(data) > maxProfile {
+		err = msg.Errorf("larger than %d KB; a profile is far smaller", maxProfile>>10)
+	}
+	return data, err
 }
 
 // Pos returns where the value at path was set: in the extending file when
@@ -346,7 +390,7 @@ func For(b *budget.Budget) (*Profile, error) {
 	if ref == "" && b.Documents.Standard() {
 		ref = "national" // documents: {set: standard} names the national set
 	}
-	p, err := Load(ref, dir)
+	p, err := LoadFS(b.Source.Files, ref, dir)
 	if err == nil {
 		return p, nil
 	}
