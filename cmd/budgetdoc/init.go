@@ -10,13 +10,14 @@ import (
 	"budgetdoc/report"
 	"budgetdoc/report/entry"
 	"budgetdoc/report/msg"
+	"budgetdoc/report/profile"
 )
 
 // runInit starts a budget: an empty one for a profile, or next year's from
 // last year's file, as YAML or as the entry workbook.
 func runInit(args []string, stdout, stderr io.Writer) int {
 	cl := newCommandLine("init", "--profile NAME|--from LAST OUT", stdout, stderr)
-	profile := cl.fs.String("profile", "", msg.Sprintf("start an empty budget for the profile `NAME`: %s", strings.Join(entry.Sets, ", ")))
+	profile := cl.fs.String("profile", "", msg.Sprintf("start an empty budget for the profile `NAME`: %s", strings.Join(profile.Builtins(), ", ")))
 	from := cl.fs.String("from", "", msg.Sprintf("carry last year's budget `LAST` forward: year + 1, amounts and date to fill in"))
 	files, code, done := cl.parse(args)
 	if done {
@@ -34,10 +35,6 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 	default:
 		return cl.usageError(msg.Sprintf("%s: the output's extension must be .yaml, .yml or .xlsx", out))
 	}
-	if _, err := os.Stat(out); err == nil {
-		fmt.Fprintln(stderr, fileError(out, msg.Sprintf("the file exists already; init writes a new one")))
-		return exitFail
-	}
 	var data []byte
 	var err error
 	if *profile != "" {
@@ -54,6 +51,10 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, fileError(out, err.Error()))
 			return exitFail
 		}
+	}
+	if _, err := os.Stat(out); err == nil {
+		fmt.Fprintln(stderr, fileError(out, msg.Sprintf("the file exists already; init writes a new one")))
+		return exitFail
 	}
 	if err := report.WriteFile(out, data); err != nil {
 		fmt.Fprintln(stderr, fileError(out, err.Error()))

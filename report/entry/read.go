@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -71,6 +72,7 @@ func Read(name string, data []byte) (*budget.Budget, error) {
 		return nil, err
 	}
 	if findings.HasErrors() {
+		sortByCell(findings)
 		return nil, findings
 	}
 	b.Source = budget.Source{File: name}
@@ -78,6 +80,34 @@ func Read(name string, data []byte) (*budget.Budget, error) {
 		b.Source.Record(path, pos)
 	}
 	return b, nil
+}
+
+// sortByCell orders findings as a reader goes through the workbook: by
+// sheet, then row, then column; findings without a cell come first.
+func sortByCell(fs budget.Findings) {
+	order := map[string]int{}
+	for i, s := range sheets {
+		order[quoteSheet(s.Name)] = i + 1
+	}
+	key := func(f budget.Finding) (int, int, int) {
+		sheet, ref, ok := strings.Cut(f.Pos.Cell, "!")
+		if !ok {
+			return 0, 0, 0
+		}
+		col, row, _ := excelize.CellNameToCoordinates(ref)
+		return order[sheet], row, col
+	}
+	sort.SliceStable(fs, func(i, j int) bool {
+		si, ri, ci := key(fs[i])
+		sj, rj, cj := key(fs[j])
+		if si != sj {
+			return si < sj
+		}
+		if ri != rj {
+			return ri < rj
+		}
+		return ci < cj
+	})
 }
 
 // reader turns the sheets into the data format's tree, noting the cell of

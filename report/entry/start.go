@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -11,6 +12,7 @@ import (
 
 	"budgetdoc/report/budget"
 	"budgetdoc/report/msg"
+	"budgetdoc/report/profile"
 )
 
 // Starting a budget: `budgetdoc init`. Both ways write YAML or the entry
@@ -101,36 +103,34 @@ func put(n *yaml.Node, key string, value *yaml.Node) {
 
 func isWorkbookName(name string) bool { return strings.EqualFold(filepath.Ext(name), ".xlsx") }
 
-// Sets are the document sets `init --profile` starts a budget for.
-var Sets = []string{budget.SeedSet, budget.StandardSet}
-
-// Template returns an empty budget for a document set with every field
-// present and explained: YAML with a comment on every key (its Chinese name
-// and how to fill it in), or the entry workbook with its notes.
-func Template(set, name string) ([]byte, error) {
-	known := false
-	for _, s := range Sets {
-		known = known || s == set
+// Template returns an empty budget for a built-in profile (profile.Builtins)
+// with every field present and explained: YAML with a comment on every key
+// (its Chinese name, how to fill it in, whether the profile needs it), or
+// the entry workbook with its notes.
+func Template(profileName, name string) ([]byte, error) {
+	if !slices.Contains(profile.Builtins(), profileName) {
+		return nil, msg.Errorf("unknown profile %q; the profiles are %s", profileName, strings.Join(profile.Builtins(), ", "))
 	}
-	if !known {
-		return nil, msg.Errorf("unknown profile %q; the profiles are %s", set, strings.Join(Sets, ", "))
-	}
+	p := profile.MustBuiltin(profileName)
+	named := &yaml.Node{Kind: yaml.ScalarNode, Value: profileName, Tag: "!!str"}
 	if isWorkbookName(name) {
 		root := &yaml.Node{Kind: yaml.MappingNode}
-		set := &yaml.Node{Kind: yaml.ScalarNode, Value: set, Tag: "!!str"}
-		put(root, "documents", &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{{Kind: yaml.ScalarNode, Value: "set"}, set}})
+		put(root, "profile", named)
 		return writeTree(root)
 	}
 	labels := fieldLabels()
-	root := skeleton(reflect.TypeOf(budget.Budget{}), "", labels)
-	if docs := get(root, "documents"); docs != nil {
-		put(docs, "set", &yaml.Node{Kind: yaml.ScalarNode, Value: set, Tag: "!!str"})
+	for _, path := range p.Required {
+		if l, ok := labels[path]; ok && !strings.Contains(l, "必填") {
+			labels[path] = l + "（" + profileName + " 配置必填）"
+		}
 	}
+	root := skeleton(reflect.TypeOf(budget.Budget{}), "", labels)
+	put(root, "profile", named)
 	out, err := marshal(root)
 	if err != nil {
 		return nil, err
 	}
-	head := msg.Sprintf("# An empty budget (%s): fill in the fields; each is explained in the comment above it. Field reference: data/README.md.\n", set)
+	head := msg.Sprintf("# An empty budget (%s): fill in the fields; each is explained in the comment above it. Field reference: data/README.md.\n", profileName)
 	return append([]byte(head), out...), nil
 }
 

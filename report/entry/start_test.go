@@ -113,12 +113,12 @@ func fillLike(t *testing.T, next, last string) string {
 // Every field of the template is there with its comment, and it loads:
 // every required field is reported missing, nothing else.
 func TestTemplate(t *testing.T) {
-	data, err := Template(budget.SeedSet, "new.yaml")
+	data, err := Template("one-sided", "new.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
 	text := string(data)
-	for _, want := range []string{"# 单位名称：必填。", "    # 金额（元）：元，填数字", "# 支出类型：必填。基本支出或项目支出。 可选：basic（基本支出）、project（项目支出）", "set: seed"} {
+	for _, want := range []string{"# 单位名称：必填。", "    # 金额（元）：元，填数字", "# 支出类型：必填。基本支出或项目支出。 可选：basic（基本支出）、project（项目支出）", "profile: one-sided", "# 单栏表·项目性质：单栏式绩效表用。 可选：常年性、一次性、延续性"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the template lacks %q", want)
 		}
