@@ -11,17 +11,6 @@ import (
 	"budgetdoc/report/profile"
 )
 
-// The one-sided form's columns: a label column (绩效指标 over the
-// indicators), 一级, 二级, 三级 over two columns so that the head's label and
-// value pairs line up, and 指标值, whose width follows the longest value so
-// that none is broken.
-const (
-	labelWidth   = 6.5
-	level1Width  = 5
-	level2Width  = 6
-	oneSidedRest = 42 - labelWidth - level1Width - level2Width // 三级 and 指标值
-)
-
 // oneSidedForm composes the one-sided performance form (财政项目支出绩效目标填报表)
 // of forms[i]: the head (project, departments, nature, dates, funds in 元,
 // the two goals) and one indicator tree 一级 → 二级 → 三级 → 指标值, the 一级
@@ -42,17 +31,6 @@ func oneSidedForm(b *budget.Budget, p *profile.Profile, i int) *layout.Table {
 			dept += "（" + b.Unit.Code + "）"
 		}
 	}
-	valueWidth := 7.0
-	for _, l1 := range f.Targets {
-		for _, g := range l1.Groups {
-			for _, it := range g.Items {
-				valueWidth = max(valueWidth, profile.TargetWidth(it.Value)+1)
-			}
-		}
-	}
-	valueWidth = min(valueWidth, profile.MaxTargetWidth+1)
-	third := (oneSidedRest - valueWidth) / 2
-
 	label := func(s string, rows, cols int) layout.Cell { return layout.HeaderCell(s, rows, cols) }
 	value := func(t layout.Text, cols int) layout.Cell {
 		return layout.Cell{Text: t, ColSpan: cols, Align: layout.Left}
@@ -65,38 +43,41 @@ func oneSidedForm(b *budget.Budget, p *profile.Profile, i int) *layout.Table {
 		return field(d.Chinese(), p)
 	}
 	yuan := func(d decimal.Decimal, p string) layout.Cell {
-		return layout.Cell{Text: field(money.Format(d, 2), p), ColSpan: 3, Align: layout.Right,
+		return layout.Cell{Text: field(money.Format(d, 2), p), ColSpan: 2, Align: layout.Right,
 			Number: &layout.Number{Value: d.String(), Format: "#,##0.00"}}
 	}
 	t := &layout.Table{
-		Name:        f.Name,
-		Title:       c.fill(p.Forms.Title),
-		Unit:        "金额单位：元",
-		Size:        10.5,
+		Name:  f.Name,
+		Title: c.fill(p.Forms.Title),
+		Unit:  "金额单位：元",
+		// 10 pt, half a point under 五号: the 43-row example form fits two pages.
+		Size:        10,
 		Orientation: layout.Portrait,
-		Columns: []layout.Column{{Width: labelWidth}, {Width: level1Width}, {Width: level2Width},
-			{Width: third}, {Width: third}, {Width: valueWidth}},
+		// Five columns: the labels (绩效指标 over the indicators), then 一级,
+		// 二级, 三级 and 指标值; the head's label and value pairs share them.
+		// The PDF sizes them from their content.
+		Columns: []layout.Column{{Width: 6}, {Width: 5}, {Width: 6}, {Width: 12}, {Width: 9}},
 		Rows: []layout.Row{
-			{Cells: []layout.Cell{label("项目名称", 1, 1), value(field(f.Name, "name"), 5)}},
-			{Cells: []layout.Cell{label("主管部门（及代码）", 1, 1), value(c.text(dept, deptPath), 2),
-				label("实施单位", 1, 1), value(c.text(unit, unitPath), 2)}},
+			{Cells: []layout.Cell{label("项目名称", 1, 1), value(field(f.Name, "name"), 4)}},
+			{Cells: []layout.Cell{label("主管部门\n（及代码）", 1, 1), value(c.text(dept, deptPath), 2),
+				label("实施单位", 1, 1), value(c.text(unit, unitPath), 1)}},
 			{Cells: []layout.Cell{label("项目性质", 1, 1), value(field(f.Nature, "nature"), 2),
-				label("项目类别", 1, 1), value(field(f.Kind, "kind"), 2)}},
+				label("项目类别", 1, 1), value(field(f.Kind, "kind"), 1)}},
 			{Cells: []layout.Cell{label("计划开始日期", 1, 1), value(date(f.Start, "start"), 2),
-				label("计划完成日期", 1, 1), value(date(f.End, "end"), 2)}},
-			{Cells: []layout.Cell{label("项目资金（元）", 4, 1), label("年度资金总额", 1, 2), yuan(f.Funds.Total, "funds.total")}},
+				label("计划完成日期", 1, 1), value(date(f.End, "end"), 1)}},
+			{Cells: []layout.Cell{label("项目资金\n（元）", 4, 1), label("年度资金总额", 1, 2), yuan(f.Funds.Total, "funds.total")}},
 			{Cells: []layout.Cell{label("其中：财政拨款", 1, 2), yuan(f.Funds.Fiscal, "funds.fiscal")}},
 			{Cells: []layout.Cell{label("上年结转", 1, 2), yuan(f.Funds.Carryover, "funds.carryover")}},
 			{Cells: []layout.Cell{label("其他资金", 1, 2), yuan(f.Funds.Other, "funds.other")}},
-			{Cells: []layout.Cell{label("项目总目标", 1, 1), value(goals(f.Goal, c, path+".goal"), 5)}},
-			{Cells: []layout.Cell{label("年度总体目标", 1, 1), value(goals(f.AnnualGoal, c, path+".annual_goal"), 5)}},
+			{Cells: []layout.Cell{label("项目总\n目标", 1, 1), value(goals(f.Goal, c, path+".goal"), 4)}},
+			{Cells: []layout.Cell{label("年度总体\n目标", 1, 1), value(goals(f.AnnualGoal, c, path+".annual_goal"), 4)}},
 		},
 	}
 	indicators := targetRows(f.Targets, c, path+".targets")
 	header := len(t.Rows)
 	t.Rows = append(t.Rows, layout.Row{Cells: []layout.Cell{
 		label("绩效指标", 1+len(indicators), 1), label("一级指标", 1, 1),
-		label("二级指标", 1, 1), label("三级指标", 1, 2), label("指标值", 1, 1),
+		label("二级指标", 1, 1), label("三级指标", 1, 1), label("指标值", 1, 1),
 	}})
 	t.HeaderRows = header + 1
 	t.Repeat = layout.RowRange{FirstRow: header, LastRow: header}
@@ -105,7 +86,7 @@ func oneSidedForm(b *budget.Budget, p *profile.Profile, i int) *layout.Table {
 }
 
 // targetRows lays out the indicator tree: 一级 merged over its rows, 二级
-// over its items, 三级 over two columns, 指标值 as written.
+// over its items, then 三级 and 指标值 as written.
 func targetRows(tree []budget.Level1, c src, path string) []layout.Row {
 	var rows []layout.Row
 	for i, l1 := range tree {
@@ -114,7 +95,7 @@ func targetRows(tree []budget.Level1, c src, path string) []layout.Row {
 		for _, g := range l1.Groups {
 			n += max(1, len(g.Items))
 		}
-		grid := newCellGrid(max(n, 1), 5)
+		grid := newCellGrid(max(n, 1), 4)
 		first := layout.TextCell(c.text(l1.Name, lp+".name"), layout.Center)
 		first.RowSpan = max(n, 1)
 		grid.place(0, 0, first)
@@ -126,19 +107,19 @@ func targetRows(tree []budget.Level1, c src, path string) []layout.Row {
 			grid.place(r, 1, cell)
 			for k, it := range g.Items {
 				ip := fmt.Sprintf("%s.items[%d]", gp, k)
-				grid.place(r+k, 2, layout.Cell{Text: c.text(it.Name, ip+".name"), ColSpan: 2, Align: layout.Left})
-				grid.place(r+k, 4, layout.TextCell(c.text(it.Value, ip+".value"), layout.Center))
+				grid.place(r+k, 2, layout.TextCell(c.text(it.Name, ip+".name"), layout.Left))
+				grid.place(r+k, 3, layout.TextCell(c.text(it.Value, ip+".value"), layout.Center))
 			}
 			if len(g.Items) == 0 {
-				grid.place(r, 2, layout.Cell{ColSpan: 2})
-				grid.place(r, 4, layout.Cell{})
+				grid.place(r, 2, layout.Cell{})
+				grid.place(r, 3, layout.Cell{})
 			}
 			r += max(1, len(g.Items))
 		}
 		if n == 0 {
 			grid.place(0, 1, layout.Cell{})
-			grid.place(0, 2, layout.Cell{ColSpan: 2})
-			grid.place(0, 4, layout.Cell{})
+			grid.place(0, 2, layout.Cell{})
+			grid.place(0, 3, layout.Cell{})
 		}
 		rows = append(rows, grid.rows()...)
 	}
