@@ -16,12 +16,14 @@ import (
 // budget with an error finding must not be printed.
 func Check(b *Budget) Findings {
 	c := checker{b: b}
+	c.findings = append(c.findings, b.Source.Warnings...)
 	c.unitName()
 	c.dates()
 	c.categories()
 	c.rows()
 	c.ledger()
 	c.totals()
+	c.bigTotals()
 	c.forms()
 	return c.findings
 }

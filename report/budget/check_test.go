@@ -169,14 +169,6 @@ func containsAll(s string, parts []string) bool {
 	return true
 }
 
-func TestGBKFileIsNamed(t *testing.T) {
-	// 预算 in GBK, after a valid first line.
-	fs := findings("year: 2021\nunit:\n  name: \xd4\xa4\xcb\xe3\n")
-	if len(fs) != 1 || fs[0].Pos.Line != 3 || !strings.Contains(fs[0].Message, "GBK") || !strings.Contains(fs[0].Message, "UTF-8") {
-		t.Errorf("want one finding at line 3 naming GBK and UTF-8, got %v", fs)
-	}
-}
-
 func TestWarnings(t *testing.T) {
 	sample := readSample(t)
 	text, line := edit(t, sample, "{ name: 财政投入, value: 500万元 }", "{ name: 财政投入, value: 400万元 }")

@@ -43,6 +43,9 @@ type Source struct {
 	// operating system's files, as a command line user gives them.
 	Files     fs.FS
 	positions map[string]Pos
+	// Warnings are what loading found that does not stop a build (a file
+	// read as GBK); Check reports them first.
+	Warnings Findings
 }
 
 // Pos returns where the value at path was read. A path that was not read

@@ -2,7 +2,6 @@ package budget
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -12,7 +11,6 @@ import (
 
 	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
-	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"budgetdoc/report/msg"
 )
@@ -41,7 +39,7 @@ func Load(path string) (*Budget, error) {
 }
 
 func loadFile(path string) (*Budget, error) {
-	data, err := os.ReadFile(path)
+	data, err := readInput(path)
 	if err != nil {
 		return nil, err
 	}
@@ -84,20 +82,36 @@ func Parse(name string, data []byte) (*Budget, error) {
 // problem is a finding with its position, unknown keys come with a
 // suggestion, and the returned Source records where each value was read.
 // Fields already set in v and absent from data keep their values, so
-// decoding a second file into v overlays it on the first.
+// decoding a second file into v overlays it on the first. A file saved as
+// GBK or UTF-16 is decoded, with a warning in the Source.
 func Decode(name string, data []byte, v any) (Source, Findings) {
 	src := Source{File: name}
-	if f, ok := encodingFinding(name, data); !ok {
-		return src, Findings{f}
+	if len(data) > MaxInput {
+		return src, Findings{{Severity: Error, Pos: Pos{File: name}, Message: msg.Sprintf(
+			"the file is larger than %d MB, far larger than a budget; is it the right file?", MaxInput>>20)}}
+	}
+	data, warning, bad := decodeText(name, data)
+	if bad != nil {
+		return src, Findings{*bad}
+	}
+	if warning != nil {
+		src.Warnings = append(src.Warnings, *warning)
 	}
 	root, err := parseYAML(data)
 	if err != nil {
-		return src, Findings{syntaxFinding(name, err)}
+		return src, Findings{syntaxFinding(name, data, err)}
 	}
 	if len(root.Content) == 0 {
 		return src, Findings{{Severity: Error, Pos: Pos{File: name, Line: 1}, Message: msg.Sprintf("the file is empty")}}
 	}
-	d := decoder{src: &src}
+	if top := root.Content[0]; top.Kind != yaml.MappingNode {
+		text := msg.Sprintf("the file holds %s, where a mapping of keys (key: value) is expected", describe(top))
+		if _, isBudget := v.(*Budget); isBudget {
+			text = msg.Sprintf("the file is not a budget: it holds %s, where a budget is a mapping of keys (year:, unit:, …)", describe(top))
+		}
+		return src, Findings{{Severity: Error, Pos: Pos{File: name, Line: top.Line, Col: top.Column}, Message: text}}
+	}
+	d := decoder{src: &src, maxChars: len(data) + aliasSlack}
 	d.decode(root.Content[0], reflect.ValueOf(v).Elem(), "", false)
 	if len(d.findings) > maxFindings {
 		more := len(d.findings) - maxFindings
@@ -121,8 +135,6 @@ const ToFill = "待填"
 const maxFindings = 1000
 
 // encodingFinding reports a file that is not UTF-8, at its first bad byte.
-// Chinese Windows editors often save GBK (GB18030), which is named as the
-// likely cause.
 func encodingFinding(name string, data []byte) (Finding, bool) {
 	if utf8.Valid(data) {
 		return Finding{}, true
@@ -140,10 +152,9 @@ func encodingFinding(name string, data []byte) (Finding, bool) {
 		}
 		i += size
 	}
-	text := msg.Sprintf("the file is not UTF-8 text: save it with the encoding UTF-8")
-	if _, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data); err == nil {
-		text = msg.Sprintf("the file is not UTF-8 text; it looks like GBK/GB18030, as Chinese Windows editors save by default: save it with the encoding UTF-8")
-	}
+	// GBK and UTF-16 files are decoded before this (decodeText): this one
+	// is in another encoding, often Latin-1 or Windows-1252.
+	text := msg.Sprintf("the file is not UTF-8 text, nor GBK or UTF-16 (is it Latin-1?): save it with the encoding UTF-8")
 	return Finding{Severity: Error, Pos: Pos{File: name, Line: line, Col: col}, Message: text}, false
 }
 
@@ -171,8 +182,12 @@ var collectionErrors = map[string]bool{
 	"did not find expected ',' or '}'":    true,
 }
 
-// syntaxFinding turns a YAML parser error into a finding with its line.
-func syntaxFinding(name string, err error) Finding {
+// syntaxFinding turns a YAML parser error into a finding with its line,
+// and for the common mistakes their column and a hint in plain words.
+func syntaxFinding(name string, data []byte, err error) Finding {
+	if f, ok := commonSyntaxMistake(name, data, err.Error()); ok {
+		return f
+	}
 	f := Finding{Severity: Error, Pos: Pos{File: name}, Message: msg.Sprintf("YAML syntax: %s", yamlMessage(strings.TrimPrefix(err.Error(), "yaml: ")))}
 	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
 		f.Pos.Line, _ = strconv.Atoi(m[1])
@@ -225,11 +240,10 @@ type decoder struct {
 	src      *Source
 	findings Findings
 	values   int // values decoded so far, to stop alias bombs and cycles
+	chars    int // bytes of text decoded so far
+	maxChars int // the file's size and aliasSlack: only aliases can pass it
+	stopped  bool
 }
-
-// maxValues bounds the values one file may expand to through aliases; the
-// largest real budgets have a few tens of thousands.
-const maxValues = 1_000_000
 
 var (
 	decimalType     = reflect.TypeOf(decimal.Decimal{})
@@ -250,10 +264,21 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, wan bool) {
 	if n.Kind == yaml.AliasNode {
 		n = n.Alias
 	}
-	if d.values++; d.values > maxValues {
-		if d.values == maxValues+1 {
-			d.fail(n, path, msg.Sprintf("the file expands to more than %d values; are aliases (*name) nested in each other?", maxValues))
-		}
+	if d.stopped {
+		return
+	}
+	d.values++
+	if n.Kind == yaml.ScalarNode {
+		d.chars += len(n.Value)
+	}
+	switch {
+	case d.values > maxValues:
+		d.fail(n, path, msg.Sprintf("the file expands to more than %d values; are aliases (*name) nested in each other?", maxValues))
+		d.stopped = true
+		return
+	case d.chars > d.maxChars && d.maxChars > 0:
+		d.fail(n, path, msg.Sprintf("aliases (*name) expand the file to more than %d bytes of text, far more than it holds; are they nested in each other?", d.maxChars))
+		d.stopped = true
 		return
 	}
 	d.src.record(path, d.pos(n))
@@ -361,6 +386,8 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		}
 		if key, ok := seen[f.name]; !ok || isBlank(valueOf(n, key)) {
 			d.fail(n, joinPath(path, f.name), msg.Sprintf("required field %q is missing", f.name))
+		} else if v := valueOf(n, key); isEmptyList(v) {
+			d.fail(v, joinPath(path, f.name), msg.Sprintf("required list %q is empty; give it at least one entry", f.name))
 		}
 	}
 }
@@ -421,6 +448,10 @@ func (d *decoder) amount(n *yaml.Node, path string, wan bool) (decimal.Decimal, 
 		d.fail(n, path, msg.Sprintf("%s is negative; amounts cannot be", text))
 		return decimal.Zero, false
 	}
+	if Digits(amount) > MaxDigits {
+		d.fail(n, path, msg.Sprintf("%s has more than %d significant digits, more than a spreadsheet holds exactly", text, MaxDigits))
+		return decimal.Zero, false
+	}
 	return amount, true
 }
 
@@ -433,7 +464,18 @@ func isBlank(n *yaml.Node) bool {
 	return isNull(n) || n.Kind == yaml.ScalarNode && strings.TrimSpace(n.Value) == ""
 }
 
+// isEmptyList reports whether n is a list without entries ([]).
+func isEmptyList(n *yaml.Node) bool {
+	if n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	return n != nil && n.Kind == yaml.SequenceNode && len(n.Content) == 0
+}
+
 func describe(n *yaml.Node) string {
+	if isNull(n) {
+		return msg.Sprintf("nothing (~)")
+	}
 	switch n.Kind {
 	case yaml.MappingNode:
 		return msg.Sprintf("a mapping")

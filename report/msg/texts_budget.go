@@ -12,8 +12,6 @@ func init() {
 		// loading
 		"the file is empty": "文件是空的",
 		"%d more problems not shown; fix the ones above first":                                                                               "还有 %d 个问题未列出；请先改正上面的问题",
-		"the file is not UTF-8 text: save it with the encoding UTF-8":                                                                        "文件不是 UTF-8 编码的文本：请以 UTF-8 编码保存",
-		"the file is not UTF-8 text; it looks like GBK/GB18030, as Chinese Windows editors save by default: save it with the encoding UTF-8": "文件不是 UTF-8 编码的文本，看来是 GBK/GB18030（中文 Windows 编辑器默认的编码）：请以 UTF-8 编码另存",
 		"YAML syntax: %s": "YAML 语法错误：%s",
 		"YAML syntax: %s in the list or mapping that starts here (look for an unclosed bracket or a wrong indent)": "YAML 语法错误：从这里开始的列表或映射中%s（请检查是否有括号没有闭合或缩进不对）",
 		"did not find expected node content":                                                 "缺少应有的内容",
