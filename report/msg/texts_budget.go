@@ -11,7 +11,7 @@ func init() {
 
 		// loading
 		"the file is empty": "文件是空的",
-		"%d more problems not shown; fix the ones above first":                                                                               "还有 %d 个问题未列出；请先改正上面的问题",
+		"%d more problems not shown; fix the ones above first": "还有 %d 个问题未列出；请先改正上面的问题",
 		"YAML syntax: %s": "YAML 语法错误：%s",
 		"YAML syntax: %s in the list or mapping that starts here (look for an unclosed bracket or a wrong indent)": "YAML 语法错误：从这里开始的列表或映射中%s（请检查是否有括号没有闭合或缩进不对）",
 		"did not find expected node content":                                                 "缺少应有的内容",
