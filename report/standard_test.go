@@ -13,6 +13,7 @@ import (
 
 	"budgetdoc/internal/testtool"
 	"budgetdoc/report"
+	"budgetdoc/report/layout"
 	"budgetdoc/report/msg"
 )
 
@@ -511,5 +512,57 @@ func TestStandardExampleIsClean(t *testing.T) {
 	}
 	if len(rows) < 30 || len(classes) < 6 || len(funds) < 3 || len(b.Forms) < 2 {
 		t.Errorf("the example has %d lines, %d classes, %d funds, %d forms; the issue asks for 30, 6, 3, 2", len(rows), len(classes), len(funds), len(b.Forms))
+	}
+}
+
+// documents: chooses 元 for the standard documents and attaches the
+// project table before the forms.
+func TestStandardDocumentsField(t *testing.T) {
+	path := testtool.EditCopy(t, examplePath, "profile: national\n", "profile: national\ndocuments: { money_unit: 元, project_table: true }\n")
+	if err := os.WriteFile(strings.TrimSuffix(path, "qingchuan-culture-2024.yaml")+"qingchuan-culture-2023.yaml", mustRead(t, examplePrevPath), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b, err := report.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := report.Compose(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var titles []string
+	units := map[string]bool{}
+	for _, blk := range doc.Blocks {
+		switch x := blk.(type) {
+		case *layout.AttachmentHeading:
+			titles = append(titles, x.Title.S)
+		case *layout.Table:
+			for _, name := range exampleTables {
+				if strings.HasSuffix(x.Title.S, name) {
+					units[x.Unit] = true
+				}
+			}
+		}
+	}
+	if len(titles) != 12 || !strings.HasSuffix(titles[9], "部门支出预算项目表") || !strings.Contains(titles[10], "绩效目标申报表") {
+		t.Errorf("attachments %q: want the nine tables, the project table, the two forms", titles)
+	}
+	if len(units) != 1 || !units["单位：元"] {
+		t.Errorf("the nine tables' units %v, want 单位：元 (money_unit: 元)", units)
+	}
+	rows, _ := readLedger(t, examplePath)
+	total := sumRaw(rows, func(rawRow) bool { return true }).StringFixed(2)
+	for _, blk := range doc.Blocks {
+		if x, ok := blk.(*layout.Table); ok && x.Name == "部门收支总表" {
+			found := false
+			for _, row := range x.Rows {
+				for _, c := range row.Cells {
+					found = found || c.Number != nil && c.Number.Value == total
+				}
+			}
+			if !found {
+				t.Errorf("部门收支总表 has no cell of the total %s 元", total)
+			}
+		}
 	}
 }

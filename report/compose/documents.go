@@ -54,12 +54,32 @@ type attached struct {
 // a performance form's title names its project.
 func attachments(b *budget.Budget, p *profile.Profile) []attached {
 	var list []attached
-	for _, d := range p.Documents {
+	for _, d := range documentsOf(b, p) {
 		if attach, ok := attachers[d]; ok {
 			list = append(list, attach(b, p)...)
 		}
 	}
 	return list
+}
+
+// documentsOf is the profile's documents, with the project table before
+// the forms when the budget asks for it (documents.project_table).
+func documentsOf(b *budget.Budget, p *profile.Profile) []string {
+	if !b.Documents.ProjectTable || p.Has(profile.DocProjectTable) {
+		return p.Documents
+	}
+	var docs []string
+	added := false
+	for _, d := range p.Documents {
+		if d == profile.DocForms && !added {
+			docs, added = append(docs, profile.DocProjectTable), true
+		}
+		docs = append(docs, d)
+	}
+	if !added {
+		docs = append(docs, profile.DocProjectTable)
+	}
+	return docs
 }
 
 func titlesOf(list []attached) []string {

@@ -447,7 +447,7 @@ func atPos(err error, pos budget.Pos) error {
 // tables' money unit unless the budget names its own, with the project
 // table when the profile lists it.
 func (p *Profile) DocumentSet(own budget.DocumentSet) budget.DocumentSet {
-	set := budget.DocumentSet{Set: budget.SeedSet, MoneyUnit: own.MoneyUnit, ProjectTable: p.Has(DocProjectTable)}
+	set := budget.DocumentSet{Set: budget.SeedSet, MoneyUnit: own.MoneyUnit, ProjectTable: p.Has(DocProjectTable) || own.ProjectTable}
 	for _, d := range budget.StandardTables {
 		if p.Has(string(d)) {
 			set.Set = budget.StandardSet
