@@ -152,7 +152,7 @@ func (s *Server) checkData(ctx context.Context, name string) report.Findings {
 }
 
 func (s *Server) index(w http.ResponseWriter, r *http.Request) {
-	page := map[string]any{"MaxUpload": kilobytes(s.opts.MaxUpload), "PageTitle": "首页"}
+	page := map[string]any{"MaxUpload": kilobytes(s.opts.MaxUpload), "PageTitle": "首页", "Profiles": builtinProfiles()}
 	if s.data != nil {
 		files, err := s.status(r.Context())
 		if err != nil {

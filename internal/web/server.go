@@ -136,6 +136,7 @@ func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", s.index)
 	mux.HandleFunc("POST /upload", s.upload)
+	mux.HandleFunc("GET /blank/{profile}", s.blank)
 	mux.HandleFunc("GET /r/{id}", s.result)
 	mux.HandleFunc("GET /r/{id}/doc/{n}", s.document)
 	mux.HandleFunc("GET /r/{id}/all.zip", s.zipAll)

@@ -3,6 +3,7 @@ package web
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"mime/multipart"
@@ -14,11 +15,14 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"budgetdoc/report"
 	"budgetdoc/report/budget"
@@ -531,4 +535,67 @@ func TestReferencesStayInside(t *testing.T) {
 	if p := upload(prev); !strings.Contains(p, `id="unread"`) || !strings.Contains(p, "2020.yaml") {
 		t.Errorf("an upload's unread previous: is not pointed out:\n%s", p)
 	}
+}
+
+// TestBlankWorkbooks: each built-in profile's blank entry workbook is
+// offered on the front page, opens as a workbook of that profile, and an
+// unknown profile is 404.
+func TestBlankWorkbooks(t *testing.T) {
+	_, ts := newTestServer(t, Options{})
+	c := client(t)
+	resp, err := c.Get(ts.URL + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	links := regexp.MustCompile(`href="/blank/([a-z-]+)"`).FindAllSubmatch(page, -1)
+	if len(links) < 3 {
+		t.Fatalf("the front page offers %d blank workbooks, want one per built-in profile", len(links))
+	}
+	for _, m := range links {
+		name := string(m[1])
+		resp, err := c.Get(ts.URL + "/blank/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK || !strings.Contains(resp.Header.Get("Content-Disposition"), ".xlsx") {
+			t.Fatalf("/blank/%s: status %d, %q", name, resp.StatusCode, resp.Header.Get("Content-Disposition"))
+		}
+		// A blank is an entry workbook whose only findings are the missing
+		// required cells, and whose profile is the one chosen.
+		_, err = budget.ParseFile("blank.xlsx", data)
+		var findings report.Findings
+		if !errors.As(err, &findings) || !strings.Contains(findings.Error(), "blank.xlsx:") {
+			t.Errorf("/blank/%s does not read as an entry workbook: %v", name, err)
+		}
+		if !profileCellIs(t, data, name) {
+			t.Errorf("/blank/%s: the workbook's 文件配置 cell is not %q", name, name)
+		}
+	}
+	if resp, err := c.Get(ts.URL + "/blank/nope"); err != nil || resp.StatusCode != http.StatusNotFound {
+		t.Errorf("/blank/nope: %v %v", resp.StatusCode, err)
+	}
+}
+
+// profileCellIs reports whether the entry workbook's 文件配置 row holds name.
+func profileCellIs(t *testing.T, data []byte, name string) bool {
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, sheet := range f.GetSheetList() {
+		rows, _ := f.GetRows(sheet)
+		for _, row := range rows {
+			for i, cell := range row {
+				if strings.Contains(cell, "文件配置") && slices.Contains(row[i+1:], name) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
