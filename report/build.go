@@ -2,6 +2,7 @@ package report
 
 import (
 	"errors"
+	"io"
 	"path/filepath"
 	"strings"
 
@@ -202,6 +203,20 @@ func (bl *Builder) Documents(b *Budget, formats ...Format) ([]Document, error) {
 		}
 	}
 	return docs, nil
+}
+
+// Render checks b and writes its disclosure in one format into w (an HTTP
+// response, a zip entry), returning the document's file name. With
+// WithSplit the parts are left out: use Documents for them.
+func (bl *Builder) Render(w io.Writer, b *Budget, f Format) (name string, err error) {
+	whole := *bl // a copy: the Builder may serve other goroutines
+	whole.split = false
+	docs, err := whole.Documents(b, f)
+	if err != nil {
+		return "", err
+	}
+	_, err = w.Write(docs[0].Data)
+	return docs[0].Name, err
 }
 
 // Build checks b and writes its disclosure into dir in the given formats,
