@@ -10,6 +10,7 @@ import (
 	"budgetdoc/internal/testtool"
 	"budgetdoc/report"
 	"budgetdoc/report/layout"
+	"budgetdoc/report/profile"
 )
 
 const oneSidedExample = "../data/examples/one-sided-qingchuan-library-2024.yaml"
@@ -125,5 +126,68 @@ func TestSelectedFormsNoWarning(t *testing.T) {
 	data, _ := os.ReadFile(oneSidedExample)
 	if !strings.Contains(string(data), "古籍修复（未列绩效目标表）") {
 		t.Error("the example lost its project row without a form")
+	}
+}
+
+// data/examples holds a budget for every built-in profile; each builds, and
+// its PDF, read back, has the profile's titles: the explanation's, every
+// table's and the forms', in the profile's wording (部门 or 单位).
+func TestExamplesFollowTheirProfiles(t *testing.T) {
+	examples, _ := filepath.Glob("../data/examples/*.yaml")
+	covered := map[string]bool{}
+	for _, path := range examples {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			b, err := report.Load(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := profile.For(b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			covered[p.Name] = true
+			pdf, err := buildFile(path, t.TempDir(), report.PDF)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := filepath.Base(pdf), p.FileStem(b)+".pdf"; got != want {
+				t.Errorf("file %s, want %s", got, want)
+			}
+			text := strings.Join(rawPages(t, pdf), "")
+			want := append([]string(nil), p.Explanation.Title...)
+			for _, part := range p.Explanation.Parts {
+				want = append(want, part.Heading)
+				for _, s := range part.Sections {
+					if s.Heading != "" {
+						want = append(want, s.Heading)
+					}
+				}
+			}
+			if p.Has(profile.DocProjectTable) {
+				want = append(want, p.ProjectTable.Title)
+			}
+			for _, tt := range p.Tables.Texts {
+				if p.Has(tt.Document) && tt.Title != "" {
+					want = append(want, tt.Title)
+				}
+			}
+			if p.Has(profile.DocForms) && len(b.Forms) > 0 {
+				want = append(want, p.Forms.Title)
+			}
+			for _, w := range want {
+				if s := squeeze(p.Fill(w, b)); !strings.Contains(text, s) {
+					t.Errorf("the PDF lacks %s", s)
+				}
+			}
+			other := map[string]string{"部门": "单位", "单位": "部门"}[p.Wording]
+			if strings.Contains(text, other+"预算情况说明") || !strings.Contains(text, p.Wording+"预算情况说明") {
+				t.Errorf("the PDF is not worded %s预算", p.Wording)
+			}
+		})
+	}
+	for _, name := range profile.Builtins() {
+		if !covered[name] {
+			t.Errorf("data/examples has no budget of the built-in profile %s", name)
+		}
 	}
 }

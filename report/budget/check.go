@@ -25,6 +25,7 @@ func Check(b *Budget) Findings {
 	c.totals()
 	c.bigTotals()
 	c.forms()
+	c.units()
 	return c.findings
 }
 
@@ -285,6 +286,34 @@ func (c *checker) costIndicators(path string, f Form) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// units checks the budget units: named once, of a known kind, and every
+// row's unit one of them.
+func (c *checker) units() {
+	b := c.b
+	seen := make(map[string]int)
+	var names []string
+	for i, u := range b.Units {
+		path := fmt.Sprintf("units[%d]", i)
+		if j, dup := seen[u.Name]; dup {
+			c.fail(path+".name", msg.Sprintf("unit %q is listed twice (first at units[%d]%s)", u.Name, j, c.line(fmt.Sprintf("units[%d]", j))))
+		}
+		seen[u.Name] = i
+		names = append(names, u.Name)
+		if !slices.Contains(UnitKinds, u.Kind) {
+			c.fail(path+".kind", msg.Sprintf("unit kind %q must be 行政单位, 参公事业单位 or 事业单位", u.Kind))
+		}
+	}
+	for i, r := range b.Rows {
+		if _, ok := seen[r.Unit]; r.Unit != "" && !ok {
+			hint := ""
+			if s := nearest(r.Unit, names); s != "" {
+				hint = msg.Sprintf("; did you mean %q?", s)
+			}
+			c.fail(fmt.Sprintf("rows[%d].unit", i), msg.Sprintf("unit %q is not listed under units%s", r.Unit, hint))
 		}
 	}
 }

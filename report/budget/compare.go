@@ -38,11 +38,17 @@ var threePublicKeys = []struct {
 }
 
 // RunningCostFigure is 机关运行经费 by the ledger: the 公用经费 (basic
-// spending outside 人员经费) of 一般公共预算拨款.
+// spending outside 人员经费) of 一般公共预算拨款, of the department's own rows
+// and of its 行政 and 参公 units — not of its 事业单位.
 func (b *Budget) RunningCostFigure() decimal.Decimal {
 	kinds := b.KindOf()
+	units := make(map[string]UnitKind, len(b.Units))
+	for _, u := range b.Units {
+		units[u.Name] = u.Kind
+	}
 	return b.SumOf(func(r Row) bool {
-		return r.FundName() == DefaultFund && kinds[r.Category] == Basic && !Personnel(r.EconomicCode)
+		return r.FundName() == DefaultFund && kinds[r.Category] == Basic && !Personnel(r.EconomicCode) &&
+			units[r.Unit] != PublicInstitution
 	})
 }
 

@@ -3,6 +3,8 @@ package budget
 import (
 	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 func TestParseTarget(t *testing.T) {
@@ -117,5 +119,33 @@ func TestFormOverSeveralRows(t *testing.T) {
 	text, _ = edit(t, sample, "  - row: smart\n", "  - row: smart\n    rows: [cloud]\n")
 	if fs := findings(text); !strings.Contains(fs.Error(), "forms[0].rows: give row or rows, not both") {
 		t.Errorf("row and rows: %v", fs)
+	}
+}
+
+// 机关运行经费 counts the 公用经费 of the department and of its 行政 and 参公
+// units, not of its 事业单位; a row names a listed unit.
+func TestUnits(t *testing.T) {
+	b := &Budget{
+		Categories: []Category{{"公用", Basic}},
+		Units:      []BudgetUnit{{Name: "局机关", Kind: Administrative}, {Name: "文化馆", Kind: PublicInstitution}, {Name: "执法队", Kind: CivilServiceLike}},
+		Rows: []Row{
+			{Category: "公用", EconomicCode: "30201", Amount: decimal.NewNullDecimal(decimal.NewFromInt(100))},
+			{Category: "公用", EconomicCode: "30201", Unit: "局机关", Amount: decimal.NewNullDecimal(decimal.NewFromInt(20))},
+			{Category: "公用", EconomicCode: "30201", Unit: "文化馆", Amount: decimal.NewNullDecimal(decimal.NewFromInt(3000))},
+			{Category: "公用", EconomicCode: "30201", Unit: "执法队", Amount: decimal.NewNullDecimal(decimal.NewFromInt(4))},
+			{Category: "公用", EconomicCode: "30101", Unit: "局机关", Amount: decimal.NewNullDecimal(decimal.NewFromInt(50000))},
+		},
+	}
+	if got := b.RunningCostFigure(); !got.Equal(decimal.NewFromInt(124)) {
+		t.Errorf("机关运行经费 %s, want 124 (the 事业单位's 3000 and the 人员经费 left out)", got)
+	}
+	text := strings.Replace(readSample(t), "rows:\n", "units:\n  - { name: 开发区政务服务部, kind: 行政单位 }\n  - { name: 开发区政务服务部, kind: 机关 }\nrows:\n", 1)
+	text = strings.Replace(text, "    detail: 在职人员\n", "    detail: 在职人员\n    unit: 开发区政务服务\n", 1)
+	fs := findings(text).Error()
+	for _, want := range []string{`units[1].name: unit "开发区政务服务部" is listed twice`, `units[1].kind: unit kind "机关" must be`,
+		`rows[0].unit: unit "开发区政务服务" is not listed under units; did you mean "开发区政务服务部"?`} {
+		if !strings.Contains(fs, want) {
+			t.Errorf("findings lack %s:\n%s", want, fs)
+		}
 	}
 }

@@ -60,6 +60,11 @@ func init() {
 		"项目性质 %q must be one of %s":            "项目性质“%s”应为以下之一：%s",
 		"计划完成日期 %s is before 计划开始日期 %s":        "计划完成日期 %s 早于计划开始日期 %s",
 
+		// units
+		"unit %q is listed twice (first at units[%d]%s)": "预算单位“%s”列了两次（第一次在 units[%d]%s）",
+		"unit kind %q must be 行政单位, 参公事业单位 or 事业单位":      "单位性质“%s”应为行政单位、参公事业单位或事业单位",
+		"unit %q is not listed under units%s":            "预算单位“%s”不在 units 中%s",
+
 		// budgetdoc profiles
 		"list, print or check document profiles": "列出、显示或检查文件配置（profile）",
 		" (default)":                             "（默认）",
