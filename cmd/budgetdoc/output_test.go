@@ -200,3 +200,23 @@ func TestLeftoverTemporaryFilesAreRemoved(t *testing.T) {
 		}
 	}
 }
+
+// diff prints texts from the data: their control characters and bidi marks
+// are escaped, so a data file cannot write escape sequences to a terminal.
+func TestDiffEscapesControlCharacters(t *testing.T) {
+	dir := t.TempDir()
+	old := writeVariant(t, filepath.Join(dir, "old.yaml"), sampleUnit)
+	new := writeVariant(t, filepath.Join(dir, "new.yaml"), sampleUnit, "detail: 在职人员", `detail: "在职\e[2J\e]0;pwned\a人员\u202e反转"`)
+	code, stdout, stderr := runCmd("diff", old, new)
+	if code != exitFail {
+		t.Fatalf("exit %d, stderr %s", code, stderr)
+	}
+	if strings.ContainsAny(stdout, "\x1b\a\u202e") {
+		t.Errorf("raw control characters on stdout: %q", stdout)
+	}
+	for _, want := range []string{`\u001b[2J`, `\u0007`, `\u202e`} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("stdout lacks %s:\n%s", want, stdout)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/shopspring/decimal"
 
@@ -124,8 +125,37 @@ type printer struct {
 	err error
 }
 
+// printf writes format with args; text args, which come from the data
+// files, have their control characters and bidi marks escaped, so that a
+// data file cannot move the cursor, recolour or reorder a terminal's text.
 func (p *printer) printf(format string, args ...any) {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = Escape(s)
+		}
+	}
 	if p.err == nil {
 		_, p.err = fmt.Fprintf(p.w, format, args...)
 	}
+}
+
+// Escape writes control characters (ESC, CR, NUL …) and the invisible
+// bidi and zero-width marks in s as \u001b, leaving all else as it is.
+func Escape(s string) string {
+	if strings.IndexFunc(s, unsafeRune) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unsafeRune(r) {
+			fmt.Fprintf(&b, "\\u%04x", r)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func unsafeRune(r rune) bool {
+	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029'
 }
