@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"budgetdoc/internal/testtool"
 	"budgetdoc/report"
 )
@@ -106,5 +108,45 @@ func TestTooTallMergedCellIsRefusedAtItsLine(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("the refused build wrote %d files", len(entries))
+	}
+}
+
+// A 5,000-character goal and a detail of 200 characters build their XLSX:
+// rows are at most the 409 points a spreadsheet allows, and each cell holds
+// its whole text.
+func TestLongTextsBuildTheirWorkbook(t *testing.T) {
+	goal := longGoal(5000)
+	detail := strings.Repeat("在职人员工资福利", 25)
+	data := testtool.EditCopy(t, samplePath,
+		"        - 完成数字人才、智慧街道、智慧园区三项具体建设工程", "        - "+goal,
+		"    detail: 在职人员", "    detail: "+detail)
+	path, err := buildFile(data, t.TempDir(), report.XLSX)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	found := map[string]bool{}
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for r, row := range rows {
+			for _, v := range row {
+				for _, want := range []string{goal, detail} {
+					found[want] = found[want] || strings.Contains(v, want)
+				}
+			}
+			if h, err := f.GetRowHeight(sheet, r+1); err != nil || h > 409 {
+				t.Errorf("%s row %d is %v points high (%v)", sheet, r+1, h, err)
+			}
+		}
+	}
+	if !found[goal] || !found[detail] {
+		t.Errorf("the workbook lacks the whole goal (%v) or detail (%v)", found[goal], found[detail])
 	}
 }

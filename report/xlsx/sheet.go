@@ -300,7 +300,7 @@ func textUnits(s string, size float64) float64 {
 // since Excel and LibreOffice do not fit rows with merged cells themselves.
 func (w *workbook) rowHeights(g *layout.Grid, widths []float64) []float64 {
 	line := w.opts.Size * 1.7 // CJK fonts set lines looser than Latin ones
-	return g.RowHeights(line+6, func(r, c int, cell *layout.Cell) float64 {
+	heights := g.RowHeights(line+6, func(r, c int, cell *layout.Cell) float64 {
 		_, cs := cell.Span()
 		width := -1.0 // cell padding
 		if indented(cellStyle(cell)) {
@@ -315,6 +315,12 @@ func (w *workbook) rowHeights(g *layout.Grid, widths []float64) []float64 {
 		}
 		return float64(lines)*line + 6
 	})
+	// A spreadsheet row is at most 409 points high: a taller row is set to
+	// that and its cells wrap; their whole text stays in the cells.
+	for r := range heights {
+		heights[r] = min(heights[r], excelize.MaxRowHeight)
+	}
+	return heights
 }
 
 // indentUnits is the width one indent level takes from a cell's text.
