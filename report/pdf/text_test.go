@@ -207,3 +207,80 @@ func TestBalancedTitles(t *testing.T) {
 		}
 	}
 }
+
+// maxJustifiedGap bounds the space between two words on a justified line
+// of running text (pdftotext -bbox): a Chinese–Latin or punctuation gap
+// stretches to about 0.8 em (0.85 em read back after a Latin word) before
+// a loose line's Chinese characters are spread further apart. Text
+// extraction splits a line into blocks at a gap of an em.
+var maxJustifiedGap = 0.9 * bodySize
+
+// No gap on a justified line of running text is wider than
+// maxJustifiedGap, and text extraction reads a space between two Chinese
+// characters only on a line whose other gaps are stretched to their most
+// (the stress text's line that a 9-letter Microsoft could not join).
+func TestJustifiedGaps(t *testing.T) {
+	han := regexp.MustCompile(`^\p{Han}`)
+	right := mm(28) + typeWidth
+	for _, data := range []string{"../../data/sanmenxia-2021.yaml", stressText} {
+		doc := disclosure(t, data)
+		var blocks []layout.Block
+		for _, b := range doc.Blocks {
+			if _, ok := b.(*layout.AttachmentHeading); ok {
+				break
+			}
+			if _, ok := b.(*layout.TOC); !ok {
+				blocks = append(blocks, b)
+			}
+		}
+		doc.Blocks = blocks
+		type key struct {
+			page int
+			y    int
+		}
+		lines := make(map[key][]word)
+		var order []key
+		for _, w := range words(t, renderFile(t, doc)) {
+			// Body-size words only: titles and the page number are set larger or smaller.
+			if h := w.yMax - w.yMin; h < 0.9*bodySize || h > 1.1*bodySize {
+				continue
+			}
+			k := key{w.page, int(math.Round(w.yMax))}
+			if lines[k] == nil {
+				order = append(order, k)
+			}
+			lines[k] = append(lines[k], w)
+		}
+		widest, checked, spaced := 0.0, 0, 0
+		for _, k := range order {
+			ws := lines[k]
+			if math.Abs(ws[len(ws)-1].xMax-right) > 2 {
+				continue // not a full line: a paragraph's last, a title, the signature
+			}
+			checked++
+			lineWidest, hanBreak := 0.0, ""
+			for j := 1; j < len(ws); j++ {
+				gap := ws[j].xMin - ws[j-1].xMax
+				lineWidest = max(lineWidest, gap)
+				if gap > maxJustifiedGap {
+					t.Errorf("%s page %d: %.1f pt between %q and %q, over %.1f", data, k.page, gap, ws[j-1].text, ws[j].text, maxJustifiedGap)
+				}
+				prev := []rune(ws[j-1].text)
+				if han.MatchString(string(prev[len(prev)-1])) && han.MatchString(ws[j].text) {
+					hanBreak = ws[j-1].text + "|" + ws[j].text
+				}
+			}
+			widest = max(widest, lineWidest)
+			if hanBreak != "" {
+				spaced++
+				if lineWidest < 0.78*bodySize {
+					t.Errorf("%s page %d: text extraction reads a space in %q on a line whose widest gap is %.1f pt", data, k.page, hanBreak, lineWidest)
+				}
+			}
+		}
+		if checked < 10 {
+			t.Errorf("%s: %d justified lines found, want at least 10", data, checked)
+		}
+		t.Logf("%s: %d justified lines, widest gap %.2f pt, %d read with spaces between Chinese characters", data, checked, widest, spaced)
+	}
+}

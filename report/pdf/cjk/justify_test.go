@@ -72,8 +72,9 @@ func TestBoxesSpacing(t *testing.T) {
 }
 
 // Justification takes slack from the Chinese–Latin gaps first (up to a
-// quarter em more), then from punctuation, then from every stretchable
-// gap; never inside a number.
+// quarter em more), then from punctuation (up to half an em), then from
+// every stretchable gap up to IdeographicStretch; a loose line's rest goes
+// to the Chinese–Latin and punctuation gaps. Never inside a number.
 func TestPlaceSlackOrder(t *testing.T) {
 	bs := boxesOf("收入2021年，支出预算")
 	l := BoxLine{End: len(bs)}
@@ -83,9 +84,13 @@ func TestPlaceSlackOrder(t *testing.T) {
 		slack               float64
 		mixed, punct, ideog float64
 	}{
-		{0.6, 0.25 + 0.3, 0, 0},
-		{1.2, 0.75, 0.2, 0},
-		{1 + 0.5 + 0.7, 0.75 + 0.1, 0.5 + 0.1, 0.1}, // the rest over 7 gaps
+		{0.4, 0.25 + 0.2, 0, 0},
+		{0.6, 0.5, 0.1, 0},
+		{1.2, 0.5 + 0.2/7, 0.5 + 0.2/7, 0.2 / 7}, // the rest over 7 gaps
+		// 7 gaps take 0.09 each; the next 0.57 goes to the 3 gaps by 2021 and ，
+		{2.2, 0.5 + 0.09 + 0.19, 0.5 + 0.09 + 0.19, 0.09},
+		// those take 0.2 each, the last 0.07 is spread over all 7 gaps
+		{2.3, 0.5 + 0.09 + 0.2 + 0.01, 0.5 + 0.09 + 0.2 + 0.01, 0.1},
 	} {
 		xs, _ := Place(bs, l, natural+c.slack, 1, true)
 		if got := gapAfter(xs, 1); math.Abs(got-c.mixed) > 1e-9 {
@@ -98,15 +103,27 @@ func TestPlaceSlackOrder(t *testing.T) {
 			t.Errorf("slack %.2f: gap 支|出 is %.3f, want %.3f", c.slack, got, c.ideog)
 		}
 		for k := 2; k < 5; k++ {
-			if got := gapAfter(xs, k); got != 0 {
+			if got := gapAfter(xs, k); math.Abs(got) > 1e-9 {
 				t.Errorf("slack %.2f: 2021 letter-spaced by %.3f after %q", c.slack, got, bs[k].R)
 			}
 		}
-		if got := gapAfter(xs, 6); got != 0 {
+		if got := gapAfter(xs, 6); math.Abs(got) > 1e-9 {
 			t.Errorf("slack %.2f: space before ， (%.3f)", c.slack, got)
 		}
 		if end := xs[len(xs)-1] + bs[len(bs)-1].Width; math.Abs(end-(natural+c.slack)) > 1e-9 {
 			t.Errorf("slack %.2f: the line ends at %.3f, not at the edge %.3f", c.slack, end, natural+c.slack)
+		}
+	}
+}
+
+// A line of Chinese characters alone spreads its slack evenly, however
+// loose: there is no other gap to take it.
+func TestPlaceSpreadsChineseOnlyLine(t *testing.T) {
+	bs := boxesOf("收入支出预算")
+	xs, _ := Place(bs, BoxLine{End: len(bs)}, float64(len(bs))+1, 1, true)
+	for k := 1; k < len(bs); k++ {
+		if gap := xs[k] - xs[k-1] - bs[k-1].Width; math.Abs(gap-0.2) > 1e-9 {
+			t.Errorf("gap before %q is %.3f, want 0.2", bs[k].R, gap)
 		}
 	}
 }
