@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -151,12 +150,7 @@ func checkFile(bl *report.Builder, path string) job {
 	var out strings.Builder
 	bud, err := report.Load(path)
 	if err != nil {
-		var findings report.Findings
-		if errors.As(err, &findings) {
-			fmt.Fprintln(&out, findings.Error())
-		} else {
-			fmt.Fprintln(&out, fileError(path, err.Error()))
-		}
+		printLoadError(&out, path, err)
 		return job{findings: out.String()}
 	}
 	findings := bl.Check(bud)

@@ -49,15 +49,15 @@ func (cl *commandLine) parse(args []string) (files []string, code int, done bool
 // usageError prints problem, the synopsis and where the help is to
 // stderr, and gives the usage exit status.
 func (cl *commandLine) usageError(problem string) int {
-	fmt.Fprintf(cl.stderr, "budgetdoc %s: %s\n", cl.name, problem)
-	msg.Fprintf(cl.stderr, "Usage: budgetdoc %s %s\n", cl.name, cl.synopsis)
+	msg.Fprintf(cl.stderr, "budgetdoc %s: %s\n", cl.name, problem)
+	fmt.Fprintln(cl.stderr, strings.TrimSpace(msg.Sprintf("Usage: budgetdoc %s %s\n", cl.name, cl.synopsis)))
 	msg.Fprintf(cl.stderr, "Run 'budgetdoc help %s' for its flags.\n", cl.name)
 	return exitUsage
 }
 
 // printHelp prints the synopsis and every flag with its default.
 func (cl *commandLine) printHelp(w io.Writer) {
-	msg.Fprintf(w, "Usage: budgetdoc %s %s\n", cl.name, cl.synopsis)
+	fmt.Fprintln(w, strings.TrimSpace(msg.Sprintf("Usage: budgetdoc %s %s\n", cl.name, cl.synopsis)))
 	cl.fs.VisitAll(func(f *flag.Flag) {
 		name, usage := flag.UnquoteUsage(f)
 		line := "  --" + f.Name
@@ -92,7 +92,10 @@ func flagMessage(err error) string {
 		return msg.Sprintf("the flag %s needs a value", m[1])
 	}
 	if m := badFlagValue.FindStringSubmatch(s); m != nil {
-		return msg.Sprintf("%q is not a valid value for %s: %s", m[1], m[2], strings.TrimPrefix(m[3], "parse error"))
+		if m[3] == "parse error" || strings.HasPrefix(m[3], "strconv.") {
+			return msg.Sprintf("%q is not a valid value for %s", m[1], m[2])
+		}
+		return msg.Sprintf("%q is not a valid value for %s: %s", m[1], m[2], m[3])
 	}
 	return s
 }

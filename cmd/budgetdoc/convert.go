@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 
 	"budgetdoc/report"
@@ -24,6 +25,9 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 	in, out := files[0], files[1]
 	if !report.IsDataFile(out) {
 		return cl.usageError(msg.Sprintf("%s: the output's extension must be .yaml, .yml, .json or .xlsx", out))
+	}
+	if _, err := os.Stat(in); err != nil {
+		return cl.usageError(msg.Sprintf("%s: no such file or folder", in))
 	}
 	b, err := report.Load(in)
 	if err != nil {

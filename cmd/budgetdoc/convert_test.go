@@ -52,7 +52,7 @@ func TestConvertUsage(t *testing.T) {
 			t.Errorf("%q: exit %d, stderr %q; want 2 with a message", args, code, errOut)
 		}
 	}
-	if code, _, out := runCmd("convert", "missing.yaml", filepath.Join(t.TempDir(), "x.xlsx")); code != exitFail || !strings.HasPrefix(out, "missing.yaml: ") {
-		t.Errorf("a missing input: exit %d, %q", code, out)
+	if code, _, errOut := runCmd("convert", "missing.yaml", filepath.Join(t.TempDir(), "x.xlsx")); code != exitUsage || !strings.Contains(errOut, "missing.yaml") {
+		t.Errorf("a missing input: exit %d, %q", code, errOut)
 	}
 }

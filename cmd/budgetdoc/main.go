@@ -38,13 +38,13 @@ type command struct {
 // commands lists the subcommands, their texts in the current language.
 func commands() []command {
 	return []command{
-		{"check", "[--font ROLE=PATH] DATA|FOLDER...", msg.Sprintf("check budgets; exit 1 if any has an error"), runCheck},
+		{"check", "[flags] DATA|FOLDER...", msg.Sprintf("check budgets; exit 1 if any has an error"), runCheck},
 		{"build", "[flags] DATA|FOLDER...", msg.Sprintf("check, then write the PDF and XLSX"), runBuild},
 		{"diff", "[flags] OLD NEW", msg.Sprintf("compare two versions; exit 1 if they differ"), runDiff},
 		{"init", "--profile NAME|--from LAST OUT", msg.Sprintf("start a budget: an empty one, or next year's from last year's"), runInit},
 		{"convert", "IN OUT", msg.Sprintf("convert between .yaml, .json and the entry workbook .xlsx"), runConvert},
 		{"profiles", "[show NAME|FILE | check FILE]", msg.Sprintf("list, print or check document profiles"), runProfiles},
-		{"serve", "[--addr HOST:PORT] [--data DIR] [--token-file FILE] [--max-upload MB]", msg.Sprintf("start the local web page"), runServe},
+		{"serve", "[flags]", msg.Sprintf("start the local web page"), runServe},
 		{"version", "", msg.Sprintf("print the version and the source revision"), runVersion},
 		{"help", "[COMMAND]", msg.Sprintf("print this help, or a command's"), nil},
 	}
@@ -74,7 +74,7 @@ func printUsage(w io.Writer) {
 func run(args []string, stdout, stderr io.Writer) int {
 	args, err := takeLanguage(args)
 	if err != nil {
-		fmt.Fprintln(stderr, "budgetdoc:", err)
+		msg.Fprintf(stderr, "budgetdoc: %v\n", err)
 		return exitUsage
 	}
 	if len(args) == 0 {
@@ -330,7 +330,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	for i, path := range files {
 		b, err := report.Load(path)
 		if err != nil {
-			fmt.Fprintln(stderr, err)
+			printLoadError(stderr, path, err)
 			return exitUsage
 		}
 		// A revision in progress rarely adds up yet: its findings are

@@ -1,7 +1,9 @@
 package budget
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -40,7 +42,13 @@ func Load(path string) (*Budget, error) {
 
 func loadFile(path string) (*Budget, error) {
 	data, err := readInput(path)
-	if err != nil {
+	var pathErr *fs.PathError
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, msg.Errorf("no such file")
+	case errors.As(err, &pathErr):
+		return nil, msg.Errorf("the file cannot be read: %w", pathErr.Err)
+	case err != nil:
 		return nil, err
 	}
 	return ParseFile(path, data)

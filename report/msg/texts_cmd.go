@@ -68,5 +68,10 @@ func init() {
 		"largest upload in `MB`":                                                             "上传文件的大小上限（`MB`）",
 		"unexpected argument %q":                                                             "多余的参数“%s”",
 		"budgetdoc's web page is running; open it in a browser: %s\nPress Ctrl+C to stop.\n": "budgetdoc 网页已启动，请在浏览器中打开：%s\n按 Ctrl+C 停止。\n",
+		"%q is not a valid value for %s":                                                     "“%s”不是 %s 的有效值",
+		"budgetdoc %s: %s\n":                                                                 "budgetdoc %s：%s\n",
+		"budgetdoc: %v\n":                                                                    "budgetdoc：%v\n",
+		"no such file":                                                                       "没有这个文件",
+		"the file cannot be read: %w":                                                        "文件无法读取：%v",
 	})
 }
