@@ -199,7 +199,7 @@ func TestNoMergedRangeCrossesAPageBreak(t *testing.T) {
 }
 
 func TestCellsAreTyped(t *testing.T) {
-	for _, s := range readSheets(t, sampleWorkbook(t)) {
+	for _, s := range append(readSheets(t, sampleWorkbook(t)), readSheets(t, standardWorkbook(t))...) {
 		for _, c := range s.cells {
 			// A blank cell is a <c> with its style only: no empty string.
 			if c.Inline != nil && !strings.Contains(c.Inline.Text, "<t") {
@@ -234,7 +234,12 @@ func TestCellsAreTyped(t *testing.T) {
 
 // Every number of a column has the same format, below the header.
 func TestOneNumberFormatPerColumn(t *testing.T) {
-	data := bigWorkbook(t)
+	for _, data := range [][]byte{bigWorkbook(t), standardWorkbook(t)} {
+		oneFormatPerColumn(t, data)
+	}
+}
+
+func oneFormatPerColumn(t *testing.T, data []byte) {
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)
