@@ -60,6 +60,8 @@ func init() {
 		"项目性质 %q must be one of %s":            "项目性质“%s”应为以下之一：%s",
 		"计划完成日期 %s is before 计划开始日期 %s":        "计划完成日期 %s 早于计划开始日期 %s",
 
+		"in %s the project table's rows add up to %s, while the exact total %s 元 rounds to %s: the table prints %s as its 合计": "以%s计，项目表各行合计 %s，而精确合计 %s 元四舍五入为 %s：表中“合计”印 %s",
+
 		// units
 		"unit %q is listed twice (first at units[%d]%s)": "预算单位“%s”列了两次（第一次在 units[%d]%s）",
 		"unit kind %q must be 行政单位, 参公事业单位 or 事业单位":      "单位性质“%s”应为行政单位、参公事业单位或事业单位",

@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"budgetdoc/report/budget"
 	"budgetdoc/report/msg"
 )
@@ -20,6 +22,9 @@ func (p *Profile) CheckBudget(b *budget.Budget) budget.Findings {
 	}
 	if p.Has(DocForms) {
 		c.forms()
+	}
+	if p.Has(DocProjectTable) {
+		c.projectTableRounding()
 	}
 	if !p.Has(DocForms) && len(b.Forms) > 0 {
 		c.warn("forms", msg.Sprintf("the profile %q prints no forms: the %d forms are not published", p.Name, len(b.Forms)))
@@ -151,5 +156,21 @@ func (c *budgetChecker) projectsHaveForms() {
 		if kinds[r.Category] == budget.Project && (r.Key == "" || !linked[r.Key]) {
 			c.warn(fmt.Sprintf("rows[%d]", i), msg.Sprintf("项目支出 row %q has no performance form (give it a key and a form whose row is that key)", r.Detail))
 		}
+	}
+}
+
+// projectTableRounding warns when the project table's amounts, rounded to
+// its unit (万元), do not add up to the exact total rounded: the table
+// prints the sum of what it prints, so its 合计 differs from the budget's.
+func (c *budgetChecker) projectTableRounding() {
+	m := c.p.ProjectTable.Money
+	exact, printed := decimal.Zero, decimal.Zero
+	for _, r := range c.b.Rows {
+		exact = exact.Add(r.Amount.Decimal)
+		printed = printed.Add(m.Value(r.Amount.Decimal))
+	}
+	if total := m.Value(exact); !total.Equal(printed) {
+		c.warn("rows", msg.Sprintf("in %s the project table's rows add up to %s, while the exact total %s 元 rounds to %s: the table prints %s as its 合计",
+			m.Unit, printed.StringFixed(2), exact.StringFixed(2), total.StringFixed(2), printed.StringFixed(2)))
 	}
 }

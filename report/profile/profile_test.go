@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"budgetdoc/report/budget"
 )
 
@@ -189,5 +191,28 @@ func TestProjectsWithoutForms(t *testing.T) {
 	p.Forms.For = "selected"
 	if warned(p) {
 		t.Error("forms for selected projects: a warning all the same")
+	}
+}
+
+// In 万元 a project table whose rounded rows do not add up to the rounded
+// total is warned of.
+func TestProjectTableRoundingWarning(t *testing.T) {
+	b := budgetNaming(t, t.TempDir(), "")
+	p := MustBuiltin("seed")
+	if fs := p.CheckBudget(b); len(fs) > 0 {
+		t.Fatalf("the sample in 元: %v", fs)
+	}
+	p.ProjectTable.Money = Money{Unit: "万元", Decimals: "2"}
+	if fs := p.CheckBudget(b); len(fs) > 0 {
+		t.Fatalf("the sample's amounts are whole hundreds of 元: %v", fs)
+	}
+	// Three rows of 0.4 万元 + 49 元 each: 0.4049 rounds to 0.40, the
+	// total 1.2147 to 1.21.
+	for i := 0; i < 3; i++ {
+		b.Rows[i].Amount = decimal.NewNullDecimal(decimal.NewFromInt(4049))
+	}
+	fs := p.CheckBudget(b)
+	if len(fs) != 1 || fs[0].Severity != budget.Warning || !strings.Contains(fs[0].Message, "rows add up to") {
+		t.Errorf("want one rounding warning, got %v", fs)
 	}
 }
