@@ -6,9 +6,12 @@
 // The embedded faces, each under the licence beside it: FandolFang
 // Regular (仿宋 body text; GPL with the font exception, converted to
 // TrueType outlines by fandol-fang/make.sh), and under the SIL Open Font
-// License Noto Serif SC Regular (tables) and Black (the 小标宋 title), Noto
-// Sans SC Medium (黑体 headings, table headings) and LXGW WenKai Regular
-// (楷体 headings).
+// License Noto Serif SC Regular (tables) and Bold (the title: 小标宋 has no
+// free equivalent, and Bold is the weight closest to it side by side; Black
+// is far heavier), Noto Sans SC Medium (黑体 headings, table headings) and
+// LXGW WenKai Regular (楷体 headings). The Noto Serif SC files are those of
+// the npm package @expo-google-fonts/noto-serif-sc 0.4.3 (400Regular,
+// 700Bold), unchanged.
 package fonts
 
 import (
@@ -29,8 +32,8 @@ import (
 var (
 	//go:embed noto-serif-sc/NotoSerifSC-Regular.ttf
 	serifRegular []byte
-	//go:embed noto-serif-sc/NotoSerifSC-Black.ttf
-	serifBlack []byte
+	//go:embed noto-serif-sc/NotoSerifSC-Bold.ttf
+	serifBoldData []byte
 	//go:embed noto-sans-sc/NotoSansSC-Medium.ttf
 	sansMedium []byte
 	//go:embed lxgw-wenkai/LXGWWenKai-Regular.ttf
@@ -73,11 +76,11 @@ type Face struct {
 }
 
 var (
-	serif      = &Face{Name: "NotoSerifSC-Regular", Data: serifRegular}
-	serifHeavy = &Face{Name: "NotoSerifSC-Black", Data: serifBlack}
-	sans       = &Face{Name: "NotoSansSC-Medium", Data: sansMedium}
-	kai        = &Face{Name: "LXGWWenKai-Regular", Data: kaiRegular}
-	fang       = &Face{Name: "FandolFang-Regular", Data: fangRegular}
+	serif     = &Face{Name: "NotoSerifSC-Regular", Data: serifRegular}
+	serifBold = &Face{Name: "NotoSerifSC-Bold", Data: serifBoldData}
+	sans      = &Face{Name: "NotoSansSC-Medium", Data: sansMedium}
+	kai       = &Face{Name: "LXGWWenKai-Regular", Data: kaiRegular}
+	fang      = &Face{Name: "FandolFang-Regular", Data: fangRegular}
 )
 
 // Set maps every role to a face.
@@ -86,11 +89,11 @@ type Set struct {
 }
 
 // Default is the embedded faces: the 仿宋 for body text (GB/T 9704), the
-// serif for tables and page numbers, its heaviest weight for the title, the
+// serif for tables and page numbers, its Bold weight for the title, the
 // sans for 黑体 headings and table headings, the Kai face for 楷体 headings.
 func Default() *Set {
 	return &Set{faces: map[Role]*Face{
-		Title: serifHeavy, Body: fang, Heading1: sans, Heading2: kai,
+		Title: serifBold, Body: fang, Heading1: sans, Heading2: kai,
 		Table: serif, TableHeader: sans, PageNumber: serif,
 	}}
 }
