@@ -2,6 +2,7 @@ package report
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -104,7 +105,7 @@ func (bl *Builder) check(b *Budget) (Findings, *layout.Document, *profile.Profil
 	}
 	doc := compose.Disclosure(b, p)
 	findings = append(findings, compose.RoundingFindings(b, doc)...)
-	for _, e := range pdf.CheckGlyphs(doc, bl.fonts) {
+	for _, e := range glyphErrors(b, doc, bl.fonts) {
 		pos := budget.Pos{File: e.Origin.File, Line: e.Origin.Line, Col: e.Origin.Col}
 		if e.Origin.Path != "" {
 			pos = b.Source.Pos(e.Origin.Path) // also a workbook's cell
@@ -117,6 +118,36 @@ func (bl *Builder) check(b *Budget) (Findings, *layout.Document, *profile.Profil
 		})
 	}
 	return findings, doc, p
+}
+
+// glyphErrors checks every character against its font. The data's texts
+// inside generated sentences are checked on their own first, so that a
+// missing glyph is named at its field; the sentence's own error, which has
+// no origin, is then left out.
+func glyphErrors(b *Budget, doc *layout.Document, set *fonts.Set) pdf.GlyphErrors {
+	data := &layout.Document{}
+	for _, t := range compose.DataTexts(b) {
+		for _, role := range []layout.Font{layout.FontBody, layout.FontTable} { // sentences and tables
+			data.Add(&layout.Paragraph{Text: t, Style: layout.Style{Font: role}})
+		}
+	}
+	var errs pdf.GlyphErrors
+	named := make(map[rune]bool)
+	seen := make(map[string]bool)
+	for _, e := range pdf.CheckGlyphs(data, set) {
+		named[e.Char] = true
+		if key := fmt.Sprintf("%c %s", e.Char, e.Origin.Path); !seen[key] {
+			seen[key] = true
+			errs = append(errs, e)
+		}
+	}
+	for _, e := range pdf.CheckGlyphs(doc, set) {
+		if e.Origin == (layout.Origin{}) && named[e.Char] {
+			continue
+		}
+		errs = append(errs, e)
+	}
+	return errs
 }
 
 // checkWithProfile runs the budget's checks and its profile's, returning

@@ -566,3 +566,36 @@ func TestStandardDocumentsField(t *testing.T) {
 		}
 	}
 }
+
+// A character no font has, inside a reason that a generated sentence
+// prints, is an error at the reason's line.
+func TestStandardGlyphInReasonIsPositioned(t *testing.T) {
+	defer msg.SetLanguage(msg.SetLanguage(msg.English))
+	path := testtool.EditCopy(t, examplePath, "文化惠民演出由40场增加到52场", "文化惠民演出由40场增加到52场\uE000")
+	if err := os.WriteFile(strings.TrimSuffix(path, "qingchuan-culture-2024.yaml")+"qingchuan-culture-2023.yaml", mustRead(t, examplePrevPath), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b, err := report.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bl, err := report.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(mustRead(t, path))
+	line := strings.Count(text[:strings.Index(text, "\uE000")], "\n") + 1
+	found := false
+	for _, f := range bl.Check(b) {
+		if f.Severity.String() != "error" {
+			continue
+		}
+		if f.Pos.Line != line || !strings.HasPrefix(f.Path, "reasons[") || !strings.Contains(f.Message, "U+E000") {
+			t.Errorf("a glyph error not at the reason's line %d: %v", line, f)
+		}
+		found = true
+	}
+	if !found {
+		t.Errorf("no error for U+E000 in the reason")
+	}
+}
