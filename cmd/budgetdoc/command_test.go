@@ -55,12 +55,47 @@ func TestExitStatusOfEveryCommand(t *testing.T) {
 		{[]string{"diff", sample}, exitUsage},
 		{[]string{"diff", "--format", "doc", sample, changed}, exitUsage},
 
+		{[]string{"convert", sample, filepath.Join(out, "s.xlsx")}, exitOK},
+		{[]string{"convert", bad, filepath.Join(out, "bad.json")}, exitOK}, // a budget need not pass its checks to be converted
+		{[]string{"convert", filepath.Join(dir, "no-such.yaml"), filepath.Join(out, "x.json")}, exitUsage},
+		{[]string{"convert", sample, filepath.Join(out, "x.docx")}, exitUsage},
+
+		{[]string{"init", "--from", sample, filepath.Join(out, "2022.yaml")}, exitOK},
+		{[]string{"init", "--from", filepath.Join(dir, "no-such.yaml"), filepath.Join(out, "2023.yaml")}, exitUsage},
+		{[]string{"init", "--profile", "nosuch", filepath.Join(out, "new.yaml")}, exitUsage},
+		{[]string{"init", filepath.Join(out, "new.yaml")}, exitUsage},
+
+		{[]string{"profiles"}, exitOK},
+		{[]string{"profiles", "frobnicate"}, exitUsage},
+
 		{[]string{"serve", "-h"}, exitOK},
 		{[]string{"serve", "--nosuch"}, exitUsage},
 		{[]string{"serve", "extra"}, exitUsage},
 	} {
 		if code, _, errOut := runCmd(c.args...); code != c.want {
 			t.Errorf("budgetdoc %s: exit %d, want %d; stderr:\n%s", strings.Join(c.args, " "), code, c.want, errOut)
+		}
+	}
+}
+
+// Every command answers -h with its help (exit 0) and an unknown flag with
+// a usage error (exit 2), in both languages.
+func TestEveryCommandHasHelpAndUsageErrors(t *testing.T) {
+	for _, c := range commands() {
+		if c.name == "help" {
+			continue
+		}
+		for _, lang := range []string{"zh", "en"} {
+			code, out, _ := runCmd("--lang", lang, c.name, "-h")
+			if code != exitOK || !strings.Contains(out, "budgetdoc "+c.name) {
+				t.Errorf("%s -h (%s): exit %d, stdout %q", c.name, lang, code, out)
+			}
+			if code, _, errOut := runCmd("--lang", lang, "help", c.name); code != exitOK || errOut != "" {
+				t.Errorf("help %s (%s): exit %d, stderr %q", c.name, lang, code, errOut)
+			}
+			if code, _, errOut := runCmd("--lang", lang, c.name, "--no-such-flag"); code != exitUsage || errOut == "" {
+				t.Errorf("%s --no-such-flag (%s): exit %d, stderr %q", c.name, lang, code, errOut)
+			}
 		}
 	}
 }

@@ -42,6 +42,9 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 			return cl.usageError(err.Error())
 		}
 	} else {
+		if _, err := os.Stat(*from); err != nil {
+			return cl.usageError(msg.Sprintf("%s: no such file or folder", *from))
+		}
 		last, err := report.Load(*from)
 		if err != nil {
 			printLoadError(stderr, *from, err)
