@@ -13,12 +13,15 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"budgetdoc/report"
+	"budgetdoc/report/entry"
 	"budgetdoc/report/budget"
 	"budgetdoc/report/msg"
 )
 
 // expandInputs turns the arguments into data files: a folder stands for
-// every *.yaml, *.yml and *.json file in it, in name order.
+// every *.yaml, *.yml and *.json file in it, and every entry workbook
+// (*.xlsx with the entry sheets; not a disclosure build wrote there), in
+// name order.
 func expandInputs(args []string) ([]string, error) {
 	var files []string
 	var infos []os.FileInfo // of files, nil for one that cannot be read
@@ -55,6 +58,10 @@ func expandInputs(args []string) ([]string, error) {
 			case ".yaml", ".yml", ".json":
 				if !e.IsDir() {
 					found = append(found, filepath.Join(arg, e.Name()))
+				}
+			case ".xlsx":
+				if path := filepath.Join(arg, e.Name()); !e.IsDir() && entry.IsEntryWorkbook(path) {
+					found = append(found, path)
 				}
 			}
 		}

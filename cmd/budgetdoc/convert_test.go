@@ -56,3 +56,22 @@ func TestConvertUsage(t *testing.T) {
 		t.Errorf("a missing input: exit %d, %q", code, errOut)
 	}
 }
+
+// A folder holding an entry workbook and the disclosure build wrote beside
+// it: check takes the entry workbook and passes over the disclosure.
+func TestFolderTakesEntryWorkbooks(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, errOut := runCmd("convert", sample, filepath.Join(dir, "录入表.xlsx")); code != exitOK {
+		t.Fatal(errOut)
+	}
+	if code, _, errOut := runCmd("build", "--quiet", "--format", "xlsx", "-o", dir, filepath.Join(dir, "录入表.xlsx")); code != exitOK {
+		t.Fatal(errOut)
+	}
+	files, err := expandInputs([]string{dir})
+	if err != nil || len(files) != 1 || filepath.Base(files[0]) != "录入表.xlsx" {
+		t.Errorf("the folder expands to %v (%v), want the entry workbook alone", files, err)
+	}
+	if code, out, errOut := runCmd("check", dir); code != exitOK {
+		t.Errorf("check %s: exit %d\n%s%s", dir, code, out, errOut)
+	}
+}

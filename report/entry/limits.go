@@ -94,3 +94,28 @@ func lastRow(xml []byte) int {
 	}
 	return last
 }
+
+// IsEntryWorkbook reports whether the file at path is an entry workbook:
+// an XLSX whose workbook part names the first entry sheet. It reads only
+// that part, so a folder's other workbooks (the disclosures build wrote
+// there) are told apart cheaply.
+func IsEntryWorkbook(path string) bool {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return false
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if f.Name != "xl/workbook.xml" {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return false
+		}
+		defer rc.Close()
+		data, _ := io.ReadAll(io.LimitReader(rc, 1<<20))
+		return bytes.Contains(data, []byte(`name="`+sheets[0].Name+`"`))
+	}
+	return false
+}

@@ -114,6 +114,10 @@ func (w *writer) style(name string) int {
 		st = &excelize.Style{Font: font, Alignment: top}
 	case "text":
 		st.NumFmt = 49 // @: what is typed stays text (codes keep their leading zeros)
+		st.Alignment = &excelize.Alignment{Vertical: "top", WrapText: true, Indent: 1}
+	case "serial":
+		st.NumFmt = 1
+		st.Alignment = &excelize.Alignment{Horizontal: "center", Vertical: "top"}
 	case "amount":
 		st.CustomNumFmt = custom("#,##0.00")
 	case "wan":
@@ -318,7 +322,11 @@ func (w *writer) table(s sheet, root *yaml.Node) {
 			k = intKind
 		}
 		last := fmt.Sprintf("%s%d", col, len(rows)+1+blankRows)
-		w.f.SetCellStyle(name, col+"2", last, w.style(styleOf(k)))
+		style := styleOf(k)
+		if i < fixed && k == intKind {
+			style = "serial" // 序号 and 绩效表序号
+		}
+		w.f.SetCellStyle(name, col+"2", last, w.style(style))
 		switch {
 		case c.Choices != nil:
 			w.dropDown(name, col+"2:"+last, c.Choices, "")
