@@ -13,8 +13,8 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"budgetdoc/report"
-	"budgetdoc/report/entry"
 	"budgetdoc/report/budget"
+	"budgetdoc/report/entry"
 	"budgetdoc/report/msg"
 )
 
