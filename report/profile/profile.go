@@ -231,8 +231,8 @@ func LoadFS(files fs.FS, ref, dir string) (*Profile, error) {
 	return p, nil
 }
 
-// load decodes ref into p after the profiles it extends. at is where ref
-// was named, for errors; chain are the files and names already on the way.
+// load decodes ref into p after the profiles it extends; chain are the
+// files and names already on the way, to stop a circle.
 func load(p *Profile, ref, dir string, chain []string) error {
 	name, data, err := read(p.files, ref, dir)
 	if err != nil {
@@ -248,10 +248,7 @@ func load(p *Profile, ref, dir string, chain []string) error {
 	}
 	// The base is decoded first and this file over it, so that its keys
 	// overlay the base's: mappings merge, lists and texts are replaced.
-	ext, err := extendsOf(name, data)
-	if err != nil {
-		return err
-	}
+	ext := extendsOf(name, data)
 	if ext.ref != "" {
 		base := dir
 		if IsFile(name) {
@@ -416,21 +413,20 @@ type extends struct {
 }
 
 // extendsOf finds the top-level extends key of a profile file.
-func extendsOf(name string, data []byte) (extends, error) {
+// A file that is not a YAML mapping has none here; the decoder then
+// reports what is wrong with it, at its position.
+func extendsOf(name string, data []byte) extends {
 	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil || len(root.Content) == 0 {
-		return extends{}, nil // the decoder reports it with its position
+	if err := yaml.Unmarshal(data, &root); err != nil || len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
+		return extends{}
 	}
 	m := root.Content[0]
-	if m.Kind != yaml.MappingNode {
-		return extends{}, nil
-	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		if k, v := m.Content[i], m.Content[i+1]; k.Value == "extends" && v.Kind == yaml.ScalarNode {
-			return extends{v.Value, budget.Pos{File: name, Line: v.Line, Col: v.Column}}, nil
+			return extends{v.Value, budget.Pos{File: name, Line: v.Line, Col: v.Column}}
 		}
 	}
-	return extends{}, nil
+	return extends{}
 }
 
 // atPos turns a plain error into a finding at pos; findings keep their own

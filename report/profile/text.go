@@ -127,8 +127,8 @@ func (m Money) Places(amounts []decimal.Decimal) int32 {
 func (m Money) UnitLine() string { return "单位：" + m.Unit }
 
 // MaxTargetWidth is the widest 指标值 the one-sided form prints on one line,
-// in characters (a Latin letter or digit counts half): its 指标值 column
-// widens up to it, so that no value is broken.
+// in characters (a Latin letter or digit counts half): a wider one is an
+// error, so that no value is broken across lines.
 const MaxTargetWidth = 15
 
 // TargetWidth is a 指标值's printed width in characters.
