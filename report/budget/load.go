@@ -322,6 +322,11 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, wan bool) {
 	}
 	switch v.Kind() {
 	case reflect.String:
+		if n.Kind == yaml.MappingNode && len(n.Content) == 2 && n.Style&yaml.FlowStyle == 0 {
+			// 负责政务服务: 审批工作 reads as a key and its value.
+			d.fail(n, path, msg.Sprintf(`expected text, found "key: value": a ":" followed by a space inside a text makes it a key; put the whole text in quotes ("…")`))
+			return
+		}
 		if d.expect(n, yaml.ScalarNode, path, msg.Sprintf("text")) {
 			v.SetString(n.Value)
 		}

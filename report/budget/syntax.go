@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"budgetdoc/report/msg"
@@ -26,6 +27,14 @@ func commonSyntaxMistake(name string, data []byte, err string) (Finding, bool) {
 		for i, l := range lines {
 			if j := strings.Index(l, "*"+m[1]); j >= 0 {
 				return at(i+1, j, msg.Sprintf("YAML syntax: *%s refers to no anchor &%s above it; define &%s first or correct the name", m[1], m[1], m[1]))
+			}
+		}
+	}
+	if err == "yaml: control characters are not allowed" {
+		for i, l := range lines {
+			if j := strings.IndexFunc(l, func(r rune) bool { return unicode.IsControl(r) && r != '\t' && r != '\r' }); j >= 0 {
+				r, _ := utf8.DecodeRuneInString(l[j:])
+				return at(i+1, j, msg.Sprintf("YAML syntax: the control character %U cannot be in a data file; remove it", r))
 			}
 		}
 	}

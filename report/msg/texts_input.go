@@ -4,12 +4,14 @@ package msg
 // limits on what it may expand to (report/budget).
 func init() {
 	add(map[string]string{
-		"the file is larger than %d MB, far larger than a budget; is it the right file?":                  "文件超过 %d MB，远大于一份预算数据；是不是选错了文件？",
-		"the file is UTF-16; read as UTF-16 — save it as UTF-8":                                           "文件是 UTF-16 编码；已按 UTF-16 读取——请以 UTF-8 编码另存",
-		"the file is GBK; read as GBK — save it as UTF-8":                                                 "文件是 GBK 编码；已按 GBK 读取——请以 UTF-8 编码另存",
-		"the file is not UTF-8 text, nor GBK or UTF-16 (is it Latin-1?): save it with the encoding UTF-8": "文件不是 UTF-8 编码，也不是 GBK 或 UTF-16（是不是 Latin-1 等西文编码？）：请以 UTF-8 编码另存",
-		"the file is not a budget: it holds %s, where a budget is a mapping of keys (year:, unit:, …)":    "文件不是预算数据：其中是%s，而预算数据应是“键: 值”的映射（year:、unit: 等）",
-		"the file holds %s, where a mapping of keys (key: value) is expected":                             "文件中是%s，而这里应是“键: 值”的映射",
+		"the file is larger than %d MB, far larger than a budget; is it the right file?":                                                "文件超过 %d MB，远大于一份预算数据；是不是选错了文件？",
+		"the file is UTF-16; read as UTF-16 — save it as UTF-8":                                                                         "文件是 UTF-16 编码；已按 UTF-16 读取——请以 UTF-8 编码另存",
+		"the file is GBK; read as GBK — save it as UTF-8":                                                                               "文件是 GBK 编码；已按 GBK 读取——请以 UTF-8 编码另存",
+		"the file is not UTF-8 text, nor GBK or UTF-16 (is it Latin-1?): save it with the encoding UTF-8":                               "文件不是 UTF-8 编码，也不是 GBK 或 UTF-16（是不是 Latin-1 等西文编码？）：请以 UTF-8 编码另存",
+		"the file is not a budget: it holds %s, where a budget is a mapping of keys (year:, unit:, …)":                                  "文件不是预算数据：其中是%s，而预算数据应是“键: 值”的映射（year:、unit: 等）",
+		"the file holds %s, where a mapping of keys (key: value) is expected":                                                           "文件中是%s，而这里应是“键: 值”的映射",
+		`expected text, found "key: value": a ":" followed by a space inside a text makes it a key; put the whole text in quotes ("…")`: "这里应是文字，却是“键: 值”：文字中的冒号加空格会被当作键；请给整段文字加上引号（\"…\"）",
+		"YAML syntax: the control character %U cannot be in a data file; remove it":                                                     "YAML 语法错误：数据文件中不能有控制字符 %U；请删除",
 		"nothing (~)": "空值（~）",
 		"aliases (*name) expand the file to more than %d bytes of text, far more than it holds; are they nested in each other?": "别名（*名称）展开后的文字超过 %d 字节，远多于文件本身；是不是别名互相嵌套了？",
 		"required list %q is empty; give it at least one entry":                                                                 "必填的列表“%s”是空的；请至少填写一项",
