@@ -173,4 +173,3 @@ func TestWorstInputsAreBounded(t *testing.T) {
 		}
 	}
 }
-
