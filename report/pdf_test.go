@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/language"
 
 	"budgetdoc/internal/testtool"
@@ -218,9 +219,73 @@ func TestBookmarksMatchTOC(t *testing.T) {
 		}
 	}
 	want := []string{"第一部分　三门峡经济开发区政务服务部概况", "一、机构设置、职能", "二、部门预算单位构成",
-		"第二部分　三门峡经济开发区政务服务部 2021 年度部门预算情况说明", "第三部分　名词解释"}
+		"第二部分　三门峡经济开发区政务服务部2021年度部门预算情况说明", "第三部分　名词解释"}
 	if strings.Join(titles[:min(len(titles), len(want))], "|") != strings.Join(want, "|") {
 		t.Errorf("bookmarks %q, want them to start with %q", titles, want)
+	}
+}
+
+// typedGap is a typed space beside a Chinese character or mark, which the
+// typesetter drops (it sets its own quarter em in the PDF's text).
+var typedGap = regexp.MustCompile(`[\p{Han}\x{3000}-\x{303F}\x{FF00}-\x{FFEF}“”] +\S|\S +[\p{Han}\x{3000}-\x{303F}\x{FF00}-\x{FFEF}“”]`)
+
+// The plain text of both files, where no quarter-em gap can be set, drops
+// the typed space between Chinese and digits as the typesetter does: the
+// PDF's bookmarks and document information, the workbook's properties and
+// its tables' titles (read back by qpdf, pdfinfo and excelize).
+func TestPlainTextDropsTypedGaps(t *testing.T) {
+	type text struct{ where, s string }
+	var texts []text
+	out := testtool.Run(t, "qpdf", "--json", "--json-key=outlines", buildSample(t))
+	type outline struct {
+		Title string
+		Kids  []outline
+	}
+	var doc struct{ Outlines []outline }
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var walk func([]outline)
+	walk = func(os []outline) {
+		for _, o := range os {
+			texts = append(texts, text{"PDF bookmark", o.Title})
+			walk(o.Kids)
+		}
+	}
+	walk(doc.Outlines)
+	for _, line := range strings.Split(testtool.Run(t, "pdfinfo", buildSample(t)), "\n") {
+		if k, v, ok := strings.Cut(line, ":"); ok && (k == "Title" || k == "Subject") {
+			texts = append(texts, text{"PDF " + k, strings.TrimSpace(v)})
+		}
+	}
+	f, err := excelize.OpenFile(sampleFile(t, report.XLSX))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	props, err := f.GetDocProps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts = append(texts, text{"XLSX title", props.Title}, text{"XLSX subject", props.Subject})
+	for _, sheet := range f.GetSheetList() {
+		for row := 1; row <= 3; row++ { // the label, the title, the unit
+			v, err := f.GetCellValue(sheet, "A"+strconv.Itoa(row))
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, text{"XLSX " + sheet + "!A" + strconv.Itoa(row), v})
+		}
+	}
+	found := false
+	for _, x := range texts {
+		found = found || x.where == "PDF bookmark" && strings.Contains(x.s, "服务部2021年度部门预算情况说明")
+		if m := typedGap.FindString(x.s); m != "" {
+			t.Errorf("%s %q: a typed space beside Chinese (%q)", x.where, x.s, m)
+		}
+	}
+	if !found || len(texts) < 15 {
+		t.Errorf("read %d texts; the 第二部分 bookmark found: %v", len(texts), found)
 	}
 }
 

@@ -71,7 +71,7 @@ func (p *planner) listed(b layout.Block, y float64) {
 	if !ok {
 		return
 	}
-	p.cur.marks = append(p.cur.marks, bookmark{title: text, level: level, y: y})
+	p.cur.marks = append(p.cur.marks, bookmark{title: layout.PlainText(text), level: level, y: y})
 	for _, e := range p.toc {
 		if e.block == b {
 			e.target = len(p.plan.pages) - 1

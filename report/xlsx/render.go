@@ -49,7 +49,7 @@ func Render(doc *layout.Document, opts Options) ([]byte, error) {
 		return nil, fmt.Errorf("xlsx: the document has no table")
 	}
 	w.f.SetDocProps(&excelize.DocProperties{
-		Title: doc.Meta.Title, Creator: doc.Meta.Author, Subject: doc.Meta.Subject,
+		Title: layout.PlainText(doc.Meta.Title), Creator: doc.Meta.Author, Subject: layout.PlainText(doc.Meta.Subject),
 		Keywords: doc.Meta.Keywords, Language: doc.Meta.Lang,
 		Created:  doc.Meta.Date.UTC().Format("2006-01-02T15:04:05Z"),
 		Modified: doc.Meta.Date.UTC().Format("2006-01-02T15:04:05Z"),

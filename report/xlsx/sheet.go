@@ -61,7 +61,7 @@ func (w *workbook) renderTable(t *layout.Table) error {
 		height float64
 	}{
 		{label, styleKey{label: true, align: layout.Left, plain: true}, 24},
-		{t.Title.S, styleKey{title: true, align: layout.Center}, 36},
+		{layout.PlainText(t.Title.S), styleKey{title: true, align: layout.Center}, 36},
 		{t.Unit, styleKey{align: layout.Right, plain: true}, 20},
 	} {
 		if line.text == "" {
