@@ -94,6 +94,14 @@ func (c *checker) statedFigures() {
 	if p.Projects != 0 && len(b.Forms) > 0 && p.Projects < len(b.Forms) {
 		c.warn("performance.projects", msg.Sprintf("%d projects under 绩效目标管理, but %d forms are attached", p.Projects, len(b.Forms)))
 	}
+	forms := decimal.Zero
+	for _, f := range b.Forms {
+		forms = forms.Add(f.Annual.Total.Mul(tenThousand))
+	}
+	if p.Amount.Valid && p.Amount.Decimal.LessThan(forms) {
+		c.warn("performance.amount", msg.Sprintf("the amount under 绩效目标管理, %s 元, is less than the 年度资金总额 of the attached forms, %s 元",
+			money.Format(p.Amount.Decimal, 2), money.Format(forms, 2)))
+	}
 }
 
 func (c *checker) documents() {

@@ -125,3 +125,10 @@ func lineOf(t *testing.T, text, s string) int {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+func TestStatedPerformanceAmount(t *testing.T) {
+	sample := readSample(t)
+	// The sample's four forms hold 500 + … 万元 a year; 1 元 is less.
+	text := strings.Replace(sample, "\nrows:\n", "\nperformance: { projects: 4, amount: 1 }\nrows:\n", 1)
+	wantFinding(t, findings(text), Warning, lineOf(t, text, "performance: {"), "performance.amount", "less than the 年度资金总额")
+}

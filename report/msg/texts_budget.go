@@ -96,6 +96,7 @@ func init() {
 		"%s (%s) changed by %s%% against last year (%s → %s 元), more than the threshold %s%%, and has no reason: add one with key %q": "%s（%s）比上年变动 %s%%（%s → %s 元），超过 %s%%，没有说明原因：请添加 key 为“%s”的变动原因",
 		"%s stated %s 元 ≠ %s 元 on its economic account in the rows of 一般公共预算拨款 (difference %s)":                                       "%s 填报 %s 元 ≠ 一般公共预算拨款各行中其经济分类科目合计 %s 元（相差 %s）",
 		"机关运行经费 stated %s 元 ≠ the 公用经费 of the 基本支出 rows of 一般公共预算拨款, %s 元":                                                            "机关运行经费填报 %s 元 ≠ 一般公共预算拨款基本支出各行的公用经费 %s 元",
+		"the amount under 绩效目标管理, %s 元, is less than the 年度资金总额 of the attached forms, %s 元":                                          "纳入绩效目标管理的金额 %s 元，少于附上的申报表的年度资金总额 %s 元",
 		"%d projects under 绩效目标管理, but %d forms are attached":                                                                         "纳入绩效目标管理的项目为 %d 个，附上的申报表却有 %d 张",
 		"%s stated under income":           "收入预算中填报的%s",
 		"the sum of the rows of that fund": "该资金来源各行合计",
