@@ -14,10 +14,10 @@ func (c *comparer) forms() {
 	match(keys(o, row), keys(n, row),
 		func(oi, ni int) { c.form(fmt.Sprintf("forms[%d]", ni), o[oi], n[ni]) },
 		func(ni int) {
-			c.add(Change{Kind: Added, Section: "绩效目标", Path: fmt.Sprintf("forms[%d]", ni), Label: "新增绩效目标表 " + n[ni].Name, New: n[ni].Name})
+			c.add(Change{Kind: Added, Section: "绩效目标", Path: fmt.Sprintf("forms[%d]", ni), Label: "绩效目标表 " + n[ni].Name, New: n[ni].Name})
 		},
 		func(oi int) {
-			c.add(Change{Kind: Removed, Section: "绩效目标", Path: fmt.Sprintf("forms[%d]", oi), Label: "删除绩效目标表 " + o[oi].Name, Old: o[oi].Name})
+			c.add(Change{Kind: Removed, Section: "绩效目标", Path: fmt.Sprintf("forms[%d]", oi), Label: "绩效目标表 " + o[oi].Name, Old: o[oi].Name})
 		})
 }
 

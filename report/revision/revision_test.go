@@ -185,3 +185,32 @@ func TestJSONAmountsHaveTwoPlaces(t *testing.T) {
 		}
 	}
 }
+
+// An added or removed form is named like every other change: the 变动
+// column says 新增 or 删除, so the 位置 does not say it again.
+func TestAddedAndRemovedFormsNamedOnce(t *testing.T) {
+	read := func(name string) *budget.Budget {
+		data, err := os.ReadFile("../../data/examples/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return parse(t, name, string(data))
+	}
+	old, new := read("qingchuan-culture-2023.yaml"), read("qingchuan-culture-2024.yaml")
+	seen := map[Kind]int{}
+	for _, r := range []*Revision{Compare(old, new), Compare(new, old)} {
+		for _, ch := range r.Changes {
+			if ch.Section != "绩效目标" || ch.Kind == Changed {
+				continue
+			}
+			seen[ch.Kind]++
+			name := ch.New + ch.Old
+			if ch.Label != "绩效目标表 "+name {
+				t.Errorf("%s form %q is labelled %q, want %q", ch.Kind, name, ch.Label, "绩效目标表 "+name)
+			}
+		}
+	}
+	if seen[Added] == 0 || seen[Removed] == 0 {
+		t.Fatalf("the culture files add and remove no form either way: %v", seen)
+	}
+}
