@@ -495,7 +495,7 @@ func describe(n *yaml.Node) string {
 	case yaml.SequenceNode:
 		return msg.Sprintf("a list")
 	default:
-		return fmt.Sprintf("%q", n.Value)
+		return msg.Sprintf("%q", n.Value)
 	}
 }
 

@@ -100,5 +100,6 @@ func init() {
 		"%d projects under 绩效目标管理, but %d forms are attached":                                                                         "纳入绩效目标管理的项目为 %d 个，附上的申报表却有 %d 张",
 		"%s stated under income":           "收入预算中填报的%s",
 		"the sum of the rows of that fund": "该资金来源各行合计",
+		"%q":                               "“%s”",
 	})
 }
