@@ -252,3 +252,29 @@ func TestWriteIsDeterministic(t *testing.T) {
 		t.Error("two writes differ")
 	}
 }
+
+// The checks' findings on a workbook's budget name cells too: a total that
+// does not add up is at its cell, and a row named by another finding is
+// given by its cell.
+func TestCheckFindingsNameTheCell(t *testing.T) {
+	row := 0
+	for i, f := range sheets[1].Fields {
+		if f.Path == "expenditure.basic" {
+			row = i + 2
+		}
+	}
+	cell := fmt.Sprintf("B%d", row)
+	data := sampleWorkbook(t, func(f *excelize.File) { f.SetCellFloat(sheets[1].Name, cell, 3467000, -1, 64) })
+	b, err := Read("x.xlsx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := budget.Check(b).Error()
+	want := "x.xlsx:" + sheets[1].Name + "!" + cell + ": error: expenditure.basic: "
+	if !strings.Contains(got, want) {
+		t.Errorf("want a finding starting %q in\n%s", want, got)
+	}
+	if pos := b.Source.Pos("rows[11].amount"); pos.String() != "x.xlsx:项目表!G13" {
+		t.Errorf("rows[11].amount is at %s", pos)
+	}
+}

@@ -164,7 +164,11 @@ func (w *writer) guide() {
 	for _, sh := range sheets {
 		lines = append(lines, sh.Name+"："+sh.Note)
 	}
-	w.f.SetColWidth(s, "A", "A", 120)
+	const width = 68 // fits A4 portrait unscaled
+	w.f.SetColWidth(s, "A", "A", width)
+	size, orient, one, zero, fit := 9, "portrait", 1, 0, true
+	w.f.SetPageLayout(s, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero})
+	w.f.SetSheetProps(s, &excelize.SheetPropsOptions{FitToPage: &fit})
 	for i, l := range lines {
 		cell := fmt.Sprintf("A%d", i+1)
 		w.f.SetCellStr(s, cell, l)
@@ -173,7 +177,7 @@ func (w *writer) guide() {
 			st = "title"
 		}
 		w.f.SetCellStyle(s, cell, cell, w.style(st))
-		w.f.SetRowHeight(s, i+1, rowHeight([]string{l}, []float64{120})+2)
+		w.f.SetRowHeight(s, i+1, rowHeight([]string{l}, []float64{width})+2)
 	}
 }
 
@@ -368,6 +372,9 @@ func (w *writer) table(s sheet, root *yaml.Node) {
 		w.f.SetRowHeight(name, r+2, rowHeight(texts, widths))
 	}
 	w.finishSheet(name)
+	// Excel prints formatted empty cells: print the data rows only.
+	w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: name,
+		RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", name, colName(len(cols)-1), max(len(rows)+1, 2))})
 	var heads []string
 	for _, c := range cols {
 		heads = append(heads, c.Header)
