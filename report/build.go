@@ -85,6 +85,16 @@ func (bl *Builder) Check(b *Budget) Findings {
 	return findings
 }
 
+// CheckBeforeBuild is Check without typesetting the PDF: the checks Build
+// itself makes before it renders. A text too long for its merged cell is
+// then found while Build renders, and Build returns it as a Finding. A
+// batch that checks every budget and then builds it uses this, so that no
+// budget is typeset twice.
+func (bl *Builder) CheckBeforeBuild(b *Budget) Findings {
+	findings, _, _ := bl.check(b)
+	return findings
+}
+
 // cellFinding is a text the PDF cannot print whole, as a finding at the
 // text's line.
 func cellFinding(e *pdf.CellError) Finding {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -104,7 +105,7 @@ func (b *batch) run(stdout, stderr io.Writer) bool {
 	jobs := make([]job, len(b.files))
 	b.progress.start("checking")
 	b.parallel(len(jobs), func(i int) {
-		jobs[i] = checkFile(b.builder, b.files[i])
+		jobs[i] = checkFile(b.builder.CheckBeforeBuild, b.files[i])
 		b.progress.step(b.files[i])
 	})
 	b.claimOutputs(jobs)
@@ -136,7 +137,10 @@ func (b *batch) run(stdout, stderr io.Writer) bool {
 	b.progress.clear()
 	var failed []string
 	for i := range jobs {
-		if jobs[i].buildErr != nil {
+		var findings report.Findings
+		if errors.As(jobs[i].buildErr, &findings) {
+			fmt.Fprintln(stderr, findings.Error()) // they name their file
+		} else if jobs[i].buildErr != nil {
 			fmt.Fprintln(stderr, fileError(b.files[i], jobs[i].buildErr.Error()))
 		}
 		if jobs[i].failed() {
@@ -153,14 +157,14 @@ func (b *batch) run(stdout, stderr io.Writer) bool {
 }
 
 // checkFile loads and checks one file; a budget with an error is dropped.
-func checkFile(bl *report.Builder, path string) job {
+func checkFile(check func(*report.Budget) report.Findings, path string) job {
 	var out strings.Builder
 	bud, err := report.Load(path)
 	if err != nil {
 		printLoadError(&out, path, err)
 		return job{findings: out.String()}
 	}
-	findings := bl.Check(bud)
+	findings := check(bud)
 	if len(findings) > 0 {
 		fmt.Fprintln(&out, findings.Error())
 	}

@@ -238,7 +238,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	ok := true
 	for _, path := range files {
-		j := checkFile(bl, path)
+		j := checkFile(bl.Check, path)
 		fmt.Fprint(stderr, j.findings)
 		ok = ok && j.budget != nil
 	}
