@@ -387,3 +387,50 @@ func repeatedTexts(t *testing.T, f *excelize.File, sheet string) []string {
 	}
 	return out
 }
+
+// TestTitlesFitTheirRows reopens the workbooks and checks that each
+// sheet's title row is high enough for the lines its 18 pt title takes in
+// the table's width (a column unit is about 5.25 pt, a Han character 18 pt
+// wide, others half that), so that no title is cut off; the standard set's
+// empty table and long names make some titles wrap.
+func TestTitlesFitTheirRows(t *testing.T) {
+	wrapped := 0
+	for _, data := range [][]byte{sampleWorkbook(t), standardWorkbook(t)} {
+		f, err := excelize.OpenReader(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sheet := range f.GetSheetList() {
+			row := 1
+			if v, _ := f.GetCellValue(sheet, "A1"); strings.HasPrefix(v, "附件") {
+				row = 2
+			}
+			title, _ := f.GetCellValue(sheet, fmt.Sprintf("A%d", row))
+			cols, _ := f.GetCols(sheet)
+			width := 0.0
+			for c := range cols {
+				name, _ := excelize.ColumnNumberToName(c + 1)
+				w, _ := f.GetColWidth(sheet, name)
+				width += w * 5.25
+			}
+			text := 0.0
+			for _, r := range title {
+				if r < 0x2E80 {
+					text += 9
+				} else {
+					text += 18
+				}
+			}
+			lines := int(text/width) + 1
+			if lines > 1 {
+				wrapped++
+			}
+			if h, _ := f.GetRowHeight(sheet, row); h < float64(lines)*18*1.2 {
+				t.Errorf("sheet %s: title %q takes %d lines in %.0f pt but its row is %.1f pt high", sheet, title, lines, width, h)
+			}
+		}
+	}
+	if wrapped == 0 {
+		t.Fatal("no title wraps: the test checks nothing")
+	}
+}

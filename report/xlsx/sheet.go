@@ -53,6 +53,7 @@ func (w *workbook) renderTable(t *layout.Table) error {
 	cols := len(t.Columns)
 	last, _ := excelize.ColumnNumberToName(cols)
 	row, above := 1, 0.0
+	title := layout.PlainText(t.Title.S)
 	// The attachment label, the title and the unit rows, each merged across
 	// the table.
 	for _, line := range []struct {
@@ -61,7 +62,7 @@ func (w *workbook) renderTable(t *layout.Table) error {
 		height float64
 	}{
 		{label, styleKey{label: true, align: layout.Left, plain: true}, 24},
-		{layout.PlainText(t.Title.S), styleKey{title: true, align: layout.Center}, 36},
+		{title, styleKey{title: true, align: layout.Center}, titleHeight(title, widths)},
 		{t.Unit, styleKey{align: layout.Right, plain: true}, 20},
 	} {
 		if line.text == "" {
@@ -321,6 +322,22 @@ func (w *workbook) rowHeights(g *layout.Grid, widths []float64) []float64 {
 		heights[r] = min(heights[r], excelize.MaxRowHeight)
 	}
 	return heights
+}
+
+// titleSize is the title's font size in points.
+const titleSize = 18
+
+// titleHeight is the title row's height: 36 points for one line, and a
+// line more for each time the title wraps in the table's width (a narrow
+// empty table, a long department name), since a spreadsheet does not fit a
+// merged row to its text and would cut the title off.
+func titleHeight(title string, widths []float64) float64 {
+	width := -1.0 // cell padding
+	for _, w := range widths {
+		width += w
+	}
+	lines := max(1, math.Ceil(textUnits(title, titleSize)/width))
+	return 36 + (lines-1)*titleSize*1.7
 }
 
 // indentUnits is the width one indent level takes from a cell's text.

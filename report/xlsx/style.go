@@ -31,7 +31,7 @@ func (w *workbook) style(k styleKey) (int, error) {
 	font := &excelize.Font{Family: w.opts.CellFont, Size: w.opts.Size}
 	switch {
 	case k.title:
-		font = &excelize.Font{Family: w.opts.HeaderFont, Size: 18}
+		font = &excelize.Font{Family: w.opts.HeaderFont, Size: titleSize}
 	case k.label:
 		font = &excelize.Font{Family: w.opts.HeaderFont, Size: 14}
 	case k.header:
