@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"regexp"
 	"strconv"
@@ -10,6 +11,7 @@ import (
 
 	"budgetdoc/internal/synth"
 	"budgetdoc/internal/testtool"
+	"budgetdoc/report"
 )
 
 // bboxWord is a word of pdftotext -bbox with its page (from 1) and box.
@@ -143,5 +145,92 @@ func TestOutlineDestinationsInsidePages(t *testing.T) {
 	check(doc.Outlines)
 	if n < 8 {
 		t.Errorf("%d outline entries, want the parts and the five attachments", n)
+	}
+}
+
+// The tables read back from the PDF: the sample's project table is one
+// landscape page and each form one page; the stress variant's 40-row table
+// and 30-indicator form go over pages that open with 续表; 3000万元 is one
+// word wherever it is printed; the amounts of the project table end on one
+// right edge down every page.
+func TestTablesReadBack(t *testing.T) {
+	for _, tc := range []struct {
+		data  string
+		pages []int // pages of each attachment; nil: the first two go over
+	}{
+		{samplePath, []int{1, 1, 1, 1, 1}},
+		{"pdf/testdata/stress-tables.yaml", nil},
+	} {
+		path, err := buildFile(tc.data, t.TempDir(), report.PDF)
+		if err != nil {
+			t.Fatal(err)
+		}
+		words, pages := bboxWords(t, path)
+		first := make(map[int][]bboxWordBox) // each page's words, without its page number
+		for _, w := range words {
+			if box, ok := pageNumberBox(words, w.page); ok && w.xMin >= box.xMin-0.1 && w.xMax <= box.xMax+0.1 && w.yMin >= box.yMin-0.1 && w.yMax <= box.yMax+0.1 {
+				continue
+			}
+			first[w.page] = append(first[w.page], w)
+		}
+		var starts []int // the page each attachment starts on
+		for n := 1; n <= len(pages); n++ {
+			if ws := first[n]; len(ws) > 0 && strings.HasPrefix(ws[0].text, "附件") && !strings.HasPrefix(ws[0].text, "附件：") {
+				starts = append(starts, n)
+			}
+		}
+		var got []int
+		for i, s := range starts {
+			end := len(pages) + 1
+			if i+1 < len(starts) {
+				end = starts[i+1]
+			}
+			got = append(got, end-s)
+			for n := s + 1; n < end; n++ {
+				if ws := first[n]; len(ws) == 0 || ws[0].text != "续表" {
+					t.Errorf("%s: page %d continues attachment %d without 续表", tc.data, n, i+1)
+				}
+			}
+		}
+		if len(starts) == 0 || pages[starts[0]-1].w < pages[starts[0]-1].h {
+			t.Fatalf("%s: attachments start on pages %v; the first is not landscape", tc.data, starts)
+		}
+		if tc.pages != nil && fmt.Sprint(got) != fmt.Sprint(tc.pages) {
+			t.Errorf("%s: attachments over %v pages, want %v", tc.data, got, tc.pages)
+		}
+		if tc.pages == nil && (len(got) < 2 || got[0] < 2 || got[1] < 2) {
+			t.Errorf("%s: attachments over %v pages, want the first two over several", tc.data, got)
+		}
+		whole := 0
+		for _, w := range words {
+			if strings.Contains(w.text, "3000") {
+				if !strings.Contains(w.text, "3000万元") {
+					t.Errorf("%s page %d: %q, 3000万元 broken", tc.data, w.page, w.text)
+				}
+				whole++
+			}
+		}
+		if whole < 2 {
+			t.Errorf("%s: 3000万元 printed %d times, want the forms' figures", tc.data, whole)
+		}
+		amount := regexp.MustCompile(`^\d{1,3}(,\d{3})+$`)
+		end, total := starts[0]+got[0], 0
+		for n := starts[0]; n < end; n++ {
+			right, count := 0.0, 0
+			for _, w := range first[n] {
+				if !amount.MatchString(w.text) {
+					continue
+				}
+				if count > 0 && math.Abs(w.xMax-right) > 0.3 {
+					t.Errorf("%s page %d: %s ends at %.2f, the amounts above it at %.2f", tc.data, n, w.text, w.xMax, right)
+				}
+				right = w.xMax
+				count++
+			}
+			total += count
+		}
+		if total < 8 {
+			t.Errorf("%s: %d amounts of the project table read back, want its amounts", tc.data, total)
+		}
 	}
 }

@@ -13,7 +13,38 @@ import "sort"
 // they are too narrow for it. fits is false when the minimums do not fit
 // in total; the widths are then the minimums scaled down.
 func (g *Grid) ColumnWidths(total float64, extent func(r, c int, cell *Cell) (min, natural float64)) (widths []float64, fits bool) {
-	mins, nats := make([]float64, g.Cols), make([]float64, g.Cols)
+	mins, nats := g.ColumnExtents(extent)
+	sumMin, sumNat := 0.0, 0.0
+	for c := range mins {
+		sumMin += mins[c]
+		sumNat += nats[c]
+	}
+	widths = make([]float64, g.Cols)
+	switch {
+	case sumNat == 0:
+		for c := range widths {
+			widths[c] = total / float64(g.Cols)
+		}
+	case sumNat <= total:
+		for c := range widths {
+			widths[c] = nats[c] + (total-sumNat)*nats[c]/sumNat
+		}
+	case sumMin <= total:
+		copy(widths, mins)
+		Fill(widths, nats, total-sumMin)
+	default:
+		for c := range widths {
+			widths[c] = mins[c] * total / sumMin
+		}
+		return widths, false
+	}
+	return widths, true
+}
+
+// ColumnExtents is each column's minimum and natural width: the most its
+// own cells ask for, widened where a cell spanning columns asks more.
+func (g *Grid) ColumnExtents(extent func(r, c int, cell *Cell) (min, natural float64)) (mins, nats []float64) {
+	mins, nats = make([]float64, g.Cols), make([]float64, g.Cols)
 	type span struct {
 		col, cols    int
 		min, natural float64
@@ -39,32 +70,10 @@ func (g *Grid) ColumnWidths(total float64, extent func(r, c int, cell *Cell) (mi
 		widen(mins, nats, s.col, s.cols, s.min)
 		widen(nats, nats, s.col, s.cols, s.natural)
 	}
-	sumMin, sumNat := 0.0, 0.0
 	for c := range mins {
 		nats[c] = max(nats[c], mins[c])
-		sumMin += mins[c]
-		sumNat += nats[c]
 	}
-	widths = make([]float64, g.Cols)
-	switch {
-	case sumNat == 0:
-		for c := range widths {
-			widths[c] = total / float64(g.Cols)
-		}
-	case sumNat <= total:
-		for c := range widths {
-			widths[c] = nats[c] + (total-sumNat)*nats[c]/sumNat
-		}
-	case sumMin <= total:
-		copy(widths, mins)
-		Fill(widths, nats, total-sumMin)
-	default:
-		for c := range widths {
-			widths[c] = mins[c] * total / sumMin
-		}
-		return widths, false
-	}
-	return widths, true
+	return mins, nats
 }
 
 // widen raises the columns [col, col+n) of ws so that together they are at

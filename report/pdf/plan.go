@@ -28,6 +28,17 @@ type page struct {
 type tablePart struct {
 	table *layout.Table
 	rows  []int
+	cells []drawnCell
+}
+
+// drawnCell is a cell set on a page: its box's left edge and width, the
+// lines it has, and the runs that set them (indexes into the page's runs).
+type drawnCell struct {
+	cell  *layout.Cell
+	x, w  float64
+	pad   float64
+	lines []string
+	runs  []int
 }
 
 // run is text drawn at a baseline, with spacing added after every character

@@ -213,10 +213,21 @@ func (cp cellPara) balanced(w float64) []span {
 	if len(ls) < 2 {
 		return ls
 	}
+	// Narrowing keeps the breaks after separators the full measure found.
+	softEnds := func(ls []span) int {
+		n := 0
+		for _, l := range ls {
+			if l.to > l.from && cp.soft[l.to-1] {
+				n++
+			}
+		}
+		return n
+	}
+	soft := softEnds(ls)
 	lo, hi := cp.widest(), w
 	for hi-lo > 0.01 {
 		mid := (lo + hi) / 2
-		if len(cp.lines(mid)) == len(ls) {
+		if m := cp.lines(mid); len(m) == len(ls) && softEnds(m) >= soft {
 			hi = mid
 		} else {
 			lo = mid

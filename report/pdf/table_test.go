@@ -1,0 +1,203 @@
+package pdf
+
+import (
+	"math"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+
+	"budgetdoc/fonts"
+	"budgetdoc/internal/testtool"
+	"budgetdoc/report/layout"
+)
+
+// stressTables is the sample with a 40-row project table and a form of 30
+// indicators a side.
+const stressTables = "testdata/stress-tables.yaml"
+
+// Figures with their units, operators and brackets are single pieces; the
+// pieces of a cell are its text, in order.
+func TestCellPiecesKeepFiguresWhole(t *testing.T) {
+	width := func(r rune) float64 {
+		if r < 0x2E80 {
+			return 0.5
+		}
+		return 1
+	}
+	for _, tc := range []struct{ text, piece string }{
+		{"财政投入3000万元", "3000万元"},
+		{"面积≥13459.00(平方米)", "≥13459.00(平方米)"},
+		{"2021年底前完成", "2021年底前"},
+		{"满意度≥95%", "≥95%"},
+		{"科目2010302行政运行", "2010302行政运"}, // a figure takes at most three characters after it
+	} {
+		cp := newCellPara([]rune(tc.text), width)
+		var pieces []string
+		for i := 0; i+1 < len(cp.starts); i++ {
+			pieces = append(pieces, string(cp.rs[cp.starts[i]:cp.starts[i+1]]))
+		}
+		if strings.Join(pieces, "") != tc.text {
+			t.Errorf("%q: pieces %q lose text", tc.text, pieces)
+		}
+		found := false
+		for _, p := range pieces {
+			found = found || p == tc.piece
+		}
+		if !found {
+			t.Errorf("%q: pieces %q, want %q whole", tc.text, pieces, tc.piece)
+		}
+	}
+}
+
+// A 科目名称 breaks after its `-` separators when that leaves a line at
+// least half full; a wrapped cell ends with no lone character.
+func TestCellLines(t *testing.T) {
+	width := func(r rune) float64 { return 1 }
+	cp := newCellPara([]rune("一般公共服务支出-政府办公厅（室）及相关机构事务-一般行政管理事务"), width)
+	var lines []string
+	for _, l := range cp.balanced(16) {
+		lines = append(lines, cp.text(l))
+	}
+	if len(lines) != 3 || !strings.HasSuffix(lines[0], "-") || !strings.HasSuffix(lines[1], "-") {
+		t.Errorf("科目名称 at 16 characters: %q, want three lines ending after each -", lines)
+	}
+	for n := 4; n <= 40; n++ {
+		text := strings.Repeat("字", n)
+		cp := newCellPara([]rune(text), width)
+		for w := cp.min; w <= float64(n); w++ {
+			ls := cp.balanced(w)
+			if len(ls) > 1 && cp.lone(ls[len(ls)-1]) {
+				t.Errorf("%d characters at width %g: the last line is one lone character", n, w)
+			}
+		}
+	}
+}
+
+// tablePlan lays out a data file's disclosure and returns its plan and the
+// measurer it was set with.
+func tablePlan(t *testing.T, path string) (*plan, *measurer) {
+	t.Helper()
+	doc := disclosure(t, path)
+	w, err := newWriter(fonts.Default(), doc.Meta, charsOf(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pl, err := layoutPages(doc, w.measurer())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pl, w.measurer()
+}
+
+// Every cell of the sample's and the stress variant's tables: no wrapped
+// cell ends with a lone character, 3000万元 is never broken, and every
+// amount is right-aligned against its cell's padding.
+func TestTableCells(t *testing.T) {
+	for _, data := range []string{"../../data/sanmenxia-2021.yaml", stressTables} {
+		pl, m := tablePlan(t, data)
+		amounts, wrapped := 0, 0
+		for pi, pg := range pl.pages {
+			for _, part := range pg.tables {
+				for _, dc := range part.cells {
+					where := func() string { return data + " page " + strconv.Itoa(pi+1) + " cell " + strings.Join(dc.lines, "/") }
+					if len(dc.lines) > 1 {
+						wrapped++
+						last := dc.lines[len(dc.lines)-1]
+						n := 0
+						for _, r := range last {
+							if unicode.IsLetter(r) || unicode.IsDigit(r) {
+								n++
+							}
+						}
+						if n == 1 {
+							t.Errorf("%s: the last line is one lone character", where())
+						}
+					}
+					if strings.Contains(dc.cell.Text.S, "3000万元") && !strings.Contains(strings.Join(dc.lines, "\n"), "3000万元") {
+						t.Errorf("%s: 3000万元 is broken", where())
+					}
+					// An amount: in 元 with thousands separators, or in 万元.
+					if n := dc.cell.Number; n == nil || dc.cell.Text.S == "" || !strings.Contains(n.Format, "#,##0") && !strings.Contains(n.Format, "万元") {
+						continue
+					}
+					amounts++
+					if dc.cell.Align != layout.Right {
+						t.Errorf("%s: an amount aligned %v, want right", where(), dc.cell.Align)
+					}
+					end := 0.0
+					for _, ri := range dc.runs {
+						r := pg.runs[ri]
+						end = max(end, r.x+m.textWidth(textStyle{font: r.font, size: r.size}, r.text))
+					}
+					if want := dc.x + dc.w - dc.pad; math.Abs(end-want) > 0.2 {
+						t.Errorf("%s: the amount ends at %.2f, want the cell's right edge less padding, %.2f", where(), end, want)
+					}
+				}
+			}
+		}
+		if amounts < 10 || wrapped < 10 {
+			t.Errorf("%s: %d amounts and %d wrapped cells checked, want the tables' cells", data, amounts, wrapped)
+		}
+	}
+}
+
+// The sample's project table is one landscape page and each form one
+// portrait page; the stress variant's long tables go over pages, each
+// continuation page opening with 续表.
+func TestTablesPages(t *testing.T) {
+	for _, tc := range []struct {
+		data  string
+		pages []int // pages of each table, in order
+	}{
+		{"../../data/sanmenxia-2021.yaml", []int{1, 1, 1, 1, 1}},
+		{stressTables, nil},
+	} {
+		pl, _ := tablePlan(t, tc.data)
+		var tables []*layout.Table
+		pagesOf := make(map[*layout.Table]int)
+		for _, pg := range pl.pages {
+			for _, part := range pg.tables {
+				if pagesOf[part.table] == 0 {
+					tables = append(tables, part.table)
+					if part.table.Orientation == layout.Landscape && pg.orientation != layout.Landscape {
+						t.Errorf("%s: the table %q is set on a portrait page", tc.data, part.table.Name)
+					}
+				} else if len(pg.runs) == 0 || pg.runs[0].text != continuedMark {
+					t.Errorf("%s: a continuation page of %q does not open with 续表", tc.data, part.table.Name)
+				}
+				pagesOf[part.table]++
+			}
+		}
+		var got []int
+		for _, tb := range tables {
+			got = append(got, pagesOf[tb])
+		}
+		if tc.pages != nil && !equalInts(got, tc.pages) {
+			t.Errorf("%s: tables over %v pages, want %v", tc.data, got, tc.pages)
+		}
+		if tc.pages == nil && (len(got) < 2 || got[0] < 2 || got[1] < 2) {
+			t.Errorf("%s: tables over %v pages, want the long project table and form over several", tc.data, got)
+		}
+	}
+}
+
+func equalInts(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// The stress variant's page plan, so a change in the tables' layout shows
+// as a reviewable diff (go test ./report/pdf -update to accept one).
+func TestStressTablesPlanGolden(t *testing.T) {
+	pl, _ := tablePlan(t, stressTables)
+	testtool.Golden(t, filepath.Join("testdata", "stress-tables.pdfplan.golden"), dumpPlan(pl))
+}
