@@ -34,7 +34,7 @@ type tableFit struct {
 func fitsFor(size float64) []tableFit {
 	fits := []tableFit{{size, size * 0.4, size * 0.3, size * 1.35}}
 	for s := size; s >= minTableSize; s -= 0.5 {
-		fits = append(fits, tableFit{s, s * 0.25, s * 0.15, s * 1.2})
+		fits = append(fits, tableFit{s, s * 0.35, s * 0.15, s * 1.2})
 	}
 	return fits
 }
