@@ -104,7 +104,6 @@ func (p *planner) renderTable(t *layout.Table) error {
 				continue
 			}
 			tl.measure()
-			tl.tighten()
 			if sum(tl.heights) <= room(fresh)+0.01 {
 				chosen = true
 				if fresh {
@@ -118,9 +117,10 @@ func (p *planner) renderTable(t *layout.Table) error {
 		}
 	}
 	if !chosen {
-		// Over pages: the largest size at which no figure has to break.
+		// Over pages: at its own size with tight padding, or the largest
+		// smaller size at which no figure has to break.
 		f := fits[len(fits)-1]
-		for _, c := range fits {
+		for _, c := range fits[1:] {
 			if tl.columns(c) {
 				f = c
 				break
@@ -128,7 +128,6 @@ func (p *planner) renderTable(t *layout.Table) error {
 		}
 		tl.columns(f)
 		tl.measure()
-		tl.tighten()
 		// The title goes over with the header and the first row when they
 		// do not fit under it here.
 		first := 0.0
@@ -160,17 +159,18 @@ func sum(xs []float64) float64 {
 
 // columns sets the fit and sizes the columns from their content to fill
 // the type area's width. It reports whether every figure and word that
-// must not break has room.
+// must not break has room; when not, the minimums are scaled down.
 func (tl *tableLayouter) columns(f tableFit) bool {
 	tl.tableFit = f
 	fr := tl.p.cur.frame
-	widths, ok := tl.g.ColumnWidths(fr.width, func(r, c int, _ *layout.Cell) (float64, float64) {
+	mins, nats := tl.g.ColumnExtents(func(r, c int, _ *layout.Cell) (float64, float64) {
 		mn, nat := 0.0, 0.0
 		for _, cp := range tl.paras[[2]int{r, c}] {
 			mn, nat = max(mn, cp.min), max(nat, cp.nat)
 		}
 		return mn*f.size + 2*f.pad, nat*f.size + 2*f.pad
 	})
+	widths, ok := tl.shareWidth(mins, nats, fr.width)
 	x := fr.left
 	tl.colX = make([]float64, 0, len(widths)+1)
 	for _, w := range widths {
@@ -179,6 +179,117 @@ func (tl *tableLayouter) columns(f tableFit) bool {
 	}
 	tl.colX = append(tl.colX, fr.left+fr.width)
 	return ok
+}
+
+// sampleRows is how many rows of a long table the column widths are
+// weighed on: enough to see its texts, few enough to stay fast.
+const sampleRows = 300
+
+// shareWidth gives every column its minimum, then hands out the rest of
+// the width where it saves the most lines of the table per point, as a
+// typesetter widens the column whose cells wrap most; width that saves no
+// line goes to the columns in proportion to their natural width. A table
+// wider than its minimums gets them scaled down, and false.
+func (tl *tableLayouter) shareWidth(mins, nats []float64, total float64) ([]float64, bool) {
+	g := tl.g
+	sumMin := sum(mins)
+	widths := append([]float64(nil), mins...)
+	if sumMin > total {
+		for c := range widths {
+			widths[c] *= total / sumMin
+		}
+		return widths, false
+	}
+	// The cells of one row and one column, on every row of a short table
+	// or on evenly spread rows of a long one (header rows always).
+	step := max(1, (g.Rows+sampleRows-1)/sampleRows)
+	var rows []int
+	for r := 0; r < g.Rows; r++ {
+		if r < tl.t.HeaderRows || r%step == 0 {
+			rows = append(rows, r)
+		}
+	}
+	lines := make([][]int, len(rows)) // lines[i][c]: lines of the cell at rows[i], c; 0 for none
+	count := func(i, c int, w float64) int {
+		n := 0
+		for _, cp := range tl.paras[[2]int{rows[i], c}] {
+			n += len(cp.lines((w - 2*tl.pad) / tl.size))
+		}
+		return n
+	}
+	single := func(i, c int) bool {
+		r := rows[i]
+		if !g.IsOrigin(r, c) {
+			return false
+		}
+		rs, cs := g.Slots[r][c].Cell.Span()
+		return rs == 1 && cs == 1
+	}
+	for i := range rows {
+		lines[i] = make([]int, g.Cols)
+		for c := 0; c < g.Cols; c++ {
+			if single(i, c) {
+				lines[i][c] = count(i, c, widths[c])
+			}
+		}
+	}
+	// saved is how many lines the table loses when column c is w wide.
+	saved := func(c int, w float64) int {
+		n := 0
+		for i, ls := range lines {
+			if !single(i, c) {
+				continue
+			}
+			now, other := 0, 0
+			for k, l := range ls {
+				now = max(now, l)
+				if k != c {
+					other = max(other, l)
+				}
+			}
+			n += now - max(other, count(i, c, w))
+		}
+		return n
+	}
+	left := total - sumMin
+	quantum := tl.size
+	for left >= quantum/2 {
+		best, bestAdd, bestRate := -1, 0.0, 0.0
+		for c := range widths {
+			for add := min(quantum, left); add <= left+1e-9; add *= 2 {
+				if s := saved(c, widths[c]+add); s > 0 {
+					if rate := float64(s) / add; rate > bestRate {
+						best, bestAdd, bestRate = c, add, rate
+					}
+					break
+				}
+				if add == left {
+					break
+				}
+				if add*2 > left {
+					add = left / 2 // the last try is all that is left
+				}
+			}
+		}
+		if best < 0 {
+			break
+		}
+		widths[best] += bestAdd
+		left -= bestAdd
+		for i := range rows {
+			if single(i, best) {
+				lines[i][best] = count(i, best, widths[best])
+			}
+		}
+	}
+	left -= layout.Fill(widths, nats, left)
+	if left > 0 {
+		all := sum(widths)
+		for c := range widths {
+			widths[c] += left * widths[c] / all
+		}
+	}
+	return widths, true
 }
 
 func (tl *tableLayouter) style(c *layout.Cell, size float64) textStyle {
@@ -232,84 +343,4 @@ func (tl *tableLayouter) measure() {
 		tl.cells[[2]int{r, c}] = lines
 		return float64(max(len(lines), 1))*tl.lh + 2*tl.vpad
 	})
-}
-
-// tighten narrows every column to what its lines use and gives the width
-// it frees to the columns whose cells wrap, in proportion to their
-// natural width, so that a cell widens where there is room rather than
-// leave it blank beside short texts; then it breaks the cells again.
-func (tl *tableLayouter) tighten() {
-	g, cols := tl.g, tl.g.Cols
-	for round := 0; round < 2; round++ {
-		used, nats := make([]float64, cols), make([]float64, cols)
-		wraps := make([]bool, cols)
-		type spanNeed struct {
-			c, n  int
-			need  float64
-			wraps bool
-		}
-		var spans []spanNeed
-		for r := 0; r < g.Rows; r++ {
-			for c := 0; c < cols; c++ {
-				if !g.IsOrigin(r, c) {
-					continue
-				}
-				cell := g.Slots[r][c].Cell
-				st := tl.style(cell, tl.size)
-				lines := tl.cells[[2]int{r, c}]
-				w, nat := 0.0, 0.0
-				for _, l := range lines {
-					w = max(w, tl.p.m.textWidth(st, l.text))
-				}
-				for _, cp := range tl.paras[[2]int{r, c}] {
-					nat = max(nat, cp.nat*tl.size)
-				}
-				w += 2 * tl.pad
-				if _, cs := cell.Span(); cs > 1 {
-					spans = append(spans, spanNeed{c, cs, w, len(lines) > len(tl.paras[[2]int{r, c}])})
-					continue
-				}
-				used[c], nats[c] = max(used[c], w), max(nats[c], nat+2*tl.pad)
-				wraps[c] = wraps[c] || len(lines) > len(tl.paras[[2]int{r, c}])
-			}
-		}
-		for _, s := range spans {
-			have := 0.0
-			for c := s.c; c < s.c+s.n; c++ {
-				have += used[c]
-			}
-			for c := s.c; c < s.c+s.n; c++ {
-				if have < s.need {
-					used[c] += (s.need - have) / float64(s.n)
-				}
-				wraps[c] = wraps[c] || s.wraps
-			}
-		}
-		free := tl.colX[cols] - tl.colX[0] - sum(used)
-		targets := make([]float64, cols) // how far each wrapping column may grow
-		any := false
-		for c := range targets {
-			if wraps[c] {
-				targets[c], any = max(nats[c], used[c]), true
-			} else {
-				targets[c] = used[c]
-			}
-		}
-		if free < 1 || !any {
-			return
-		}
-		widths := append([]float64(nil), used...)
-		free -= layout.Fill(widths, targets, free)
-		if free > 0 { // every wrapping column is whole: share the rest
-			for c := range widths {
-				widths[c] += free * widths[c] / sum(used)
-			}
-		}
-		x := tl.colX[0]
-		for c, w := range widths {
-			tl.colX[c] = x
-			x += w
-		}
-		tl.measure()
-	}
 }

@@ -66,8 +66,29 @@ func (tl *tableLayouter) drawCell(c *layout.Cell, lines []cellLine, x, y, w, h f
 	}
 	st := tl.style(c, tl.size)
 	top := y + (h-float64(len(lines))*tl.lh)/2
+	drawn := drawnCell{cell: c, x: x, w: w, pad: tl.pad}
 	for k, line := range lines {
+		drawn.lines = append(drawn.lines, line.text)
 		lw := tl.p.m.textWidth(st, line.text)
+		if c.Number != nil && line.marks == nil {
+			// An amount: on tabular figures.
+			parts, fw := tl.figures(line.text, st)
+			lx := x + tl.pad
+			switch c.Align {
+			case layout.Center:
+				lx = x + (w-fw)/2
+			case layout.Right:
+				lx = x + w - tl.pad - fw
+			}
+			for _, part := range parts {
+				drawn.runs = append(drawn.runs, len(pg.runs))
+				pg.runs = append(pg.runs, run{
+					x: lx + part.dx, y: baseline(top+float64(k)*tl.lh, st.size, tl.lh), text: part.text,
+					font: st.font, size: st.size, width: tl.p.m.textWidth(st, part.text), block: tl.p.block, line: k,
+				})
+			}
+			continue
+		}
 		lx := x + tl.pad
 		switch c.Align {
 		case layout.Center:
@@ -89,6 +110,7 @@ func (tl *tableLayouter) drawCell(c *layout.Cell, lines []cellLine, x, y, w, h f
 				j = len(rs)
 			}
 			text := string(rs[i:j])
+			drawn.runs = append(drawn.runs, len(pg.runs))
 			pg.runs = append(pg.runs, run{
 				x: lx, y: by, text: text, font: st.font, size: st.size, mark: mark,
 				width: tl.p.m.textWidth(st, text), block: tl.p.block, line: k,
@@ -97,4 +119,49 @@ func (tl *tableLayouter) drawCell(c *layout.Cell, lines []cellLine, x, y, w, h f
 			i = j
 		}
 	}
+	part := &pg.tables[len(pg.tables)-1]
+	part.cells = append(part.cells, drawn)
+}
+
+// figurePart is a run of a line set on figure widths, dx from its start.
+type figurePart struct {
+	text string
+	dx   float64
+}
+
+// figures sets a line of an amount on tabular figures: every digit takes
+// the width of the widest digit, centred in it, so the separators of a
+// column of amounts line up (the fonts' digits are proportional: 1 is
+// narrower than 0). Characters stay in one run while their own advances
+// put them where they belong. It returns the runs and the line's width.
+func (tl *tableLayouter) figures(line string, st textStyle) ([]figurePart, float64) {
+	fig := 0.0
+	for r := '0'; r <= '9'; r++ {
+		fig = max(fig, tl.p.m.width(st.font, r)*st.size)
+	}
+	var parts []figurePart
+	var cur []rune
+	x, next := 0.0, 0.0 // where the slot starts; where the current run's next character falls
+	for _, r := range line {
+		adv := tl.p.m.width(st.font, r) * st.size
+		slot, at := adv, x
+		if r >= '0' && r <= '9' {
+			slot, at = fig, x+(fig-adv)/2
+		}
+		if len(cur) > 0 && math.Abs(next-at) > 0.05 {
+			parts[len(parts)-1].text = string(cur)
+			cur = nil
+		}
+		if len(cur) == 0 {
+			parts = append(parts, figurePart{dx: at})
+			next = at
+		}
+		cur = append(cur, r)
+		next += adv
+		x += slot
+	}
+	if len(cur) > 0 {
+		parts[len(parts)-1].text = string(cur)
+	}
+	return parts, x
 }
