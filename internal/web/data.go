@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 
 	"budgetdoc/report"
 	"budgetdoc/report/budget"
@@ -20,6 +21,9 @@ import (
 // whatever a request or a data file says — reaches outside it.
 type dataDir struct {
 	root *os.Root
+	// files is root as the fs.FS handed to the budget reader and the
+	// profile loader; its Open never blocks (see nonBlockingFS).
+	files fs.FS
 
 	// The listing's statuses are kept while no file of the folder changes:
 	// checking a bureau's hundred budgets on every visit would be slow.
@@ -33,7 +37,22 @@ func openDataDir(dir string) (*dataDir, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &dataDir{root: root}, nil
+	return &dataDir{root: root, files: nonBlockingFS{root}}, nil
+}
+
+// nonBlockingFS opens the folder's files with O_NONBLOCK. A plain open of a
+// named pipe waits for a writer, so a budget whose previous: or profile:
+// names a FIFO in the folder would hang its request — and the front page,
+// which checks every budget under one lock — before any Stat could refuse
+// it. With O_NONBLOCK the open returns at once and the readers' regular-file
+// check refuses the pipe; on a regular file the flag changes nothing.
+type nonBlockingFS struct{ root *os.Root }
+
+func (f nonBlockingFS) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	return f.root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 }
 
 // budgetFile is one budget of the folder, as listed.
@@ -74,7 +93,7 @@ func (d *dataDir) read(name string) ([]byte, error) {
 	if !slices.Contains(names, name) {
 		return nil, fs.ErrNotExist
 	}
-	return readBounded(d.root.FS(), name)
+	return readBounded(d.files, name)
 }
 
 // version names the state of the folder: every file's name, size and time.
@@ -141,7 +160,7 @@ func (s *Server) checkData(ctx context.Context, name string) report.Findings {
 	if err != nil {
 		return report.Findings{{Severity: budget.Error, Pos: budget.Pos{File: name}, Message: err.Error()}}
 	}
-	b, err := parseBudget(name, data, s.data.root.FS())
+	b, err := parseBudget(name, data, s.data.files)
 	var findings report.Findings
 	if errors.As(err, &findings) {
 		return findings
@@ -187,7 +206,7 @@ func (s *Server) openData(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, err)
 		return
 	}
-	res, err := s.process(r.Context(), name, data, s.data.root.FS())
+	res, err := s.process(r.Context(), name, data, s.data.files)
 	if err != nil {
 		s.fail(w, err)
 		return
@@ -252,7 +271,7 @@ func (s *Server) runBatch(j *batchJob, names []string) {
 		var built []report.Document
 		if err == nil {
 			var b *report.Budget
-			if b, err = parseBudget(name, data, s.data.root.FS()); err == nil {
+			if b, err = parseBudget(name, data, s.data.files); err == nil {
 				if err = s.builds.Acquire(context.Background(), 1); err == nil {
 					built, err = s.builder.Documents(b, report.PDF, report.XLSX)
 					s.builds.Release(1)

@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -598,4 +599,42 @@ func profileCellIs(t *testing.T, data []byte, name string) bool {
 		}
 	}
 	return false
+}
+
+// TestNamedPipeInTheDataFolder: a budget whose previous: or profile: names
+// a named pipe in the folder gets an error at that key; a plain open would
+// wait for a writer forever, and the front page, which checks every budget
+// under one lock, would hang for everyone.
+func TestNamedPipeInTheDataFolder(t *testing.T) {
+	dir := t.TempDir()
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.yaml"), 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	good := readSample(t)
+	os.WriteFile(filepath.Join(dir, "a.yaml"), append([]byte("previous: pipe.yaml\n"), good...), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.yaml"), append([]byte("profile: ./pipe.yaml\n"), good...), 0o644)
+	_, ts := newTestServer(t, Options{DataDir: dir})
+	c := client(t)
+	c.Timeout = 20 * time.Second
+	resp, err := c.Get(ts.URL + "/")
+	if err != nil {
+		t.Fatalf("the front page does not answer: %v", err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if n := strings.Count(string(body), "1 个错误"); n != 2 {
+		t.Errorf("want both budgets listed with 1 个错误, found %d:\n%s", n, body)
+	}
+	token := csrf(t, c, ts.URL)
+	for name, key := range map[string]string{"a.yaml": "previous", "b.yaml": "profile"} {
+		resp, err := c.PostForm(ts.URL+"/data/open", url.Values{"csrf": {token}, "name": {name}})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		page, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if !strings.Contains(string(page), "error-list") || !strings.Contains(string(page), key) || !strings.Contains(string(page), "不是普通文件") {
+			t.Errorf("%s: no error at %s:\n%s", name, key, page)
+		}
+	}
 }

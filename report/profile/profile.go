@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 
 	"go.yaml.in/yaml/v3"
 
@@ -312,7 +313,12 @@ func read(files fs.FS, ref, dir string) (string, []byte, error) {
 	return file, data, nil
 }
 
-func openOS(name string) (fs.File, error) { return os.Open(name) }
+// openOS opens with O_NONBLOCK: a plain open of a named pipe waits for a
+// writer, so profile: ./a-fifo.yaml would hang before readLimited's check
+// could refuse it. On a regular file the flag changes nothing.
+func openOS(name string) (fs.File, error) {
+	return os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+}
 
 // maxProfile bounds a profile file: profiles are a few kilobytes, and
 // profile: /dev/zero must not fill the memory.

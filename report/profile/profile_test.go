@@ -4,7 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -214,5 +216,28 @@ func TestProjectTableRoundingWarning(t *testing.T) {
 	fs := p.CheckBudget(b)
 	if len(fs) != 1 || fs[0].Severity != budget.Warning || !strings.Contains(fs[0].Message, "rows add up to") {
 		t.Errorf("want one rounding warning, got %v", fs)
+	}
+}
+
+// TestNamedPipeDoesNotBlock: a profile (or a base it extends) that is a
+// named pipe is refused at once; a plain open would wait for a writer
+// forever.
+func TestNamedPipeDoesNotBlock(t *testing.T) {
+	dir := t.TempDir()
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.yaml"), 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	write(t, dir, "own.yaml", "extends: ./pipe.yaml\n")
+	for _, ref := range []string{"./pipe.yaml", "./own.yaml"} {
+		done := make(chan error, 1)
+		go func() { _, err := Load(ref, dir); done <- err }()
+		select {
+		case err := <-done:
+			if err == nil || !strings.Contains(err.Error(), "pipe.yaml") {
+				t.Errorf("%s: want an error naming pipe.yaml, got %v", ref, err)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("%s: loading the profile blocks on the named pipe", ref)
+		}
 	}
 }
