@@ -226,6 +226,12 @@ type batchJob struct {
 	err     error
 }
 
+func (j *batchJob) finished() bool {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return j.zip != nil || j.err != nil
+}
+
 func (j *batchJob) snapshot() map[string]any {
 	j.mu.Lock()
 	defer j.mu.Unlock()
@@ -256,9 +262,10 @@ func (s *Server) buildAll(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, err)
 		return
 	}
-	j := &batchJob{id: newID(), total: len(names)}
-	s.jobs.putBatch(j)
-	go s.runBatch(j, names)
+	j, started := s.jobs.startBatch(len(names))
+	if started {
+		go s.runBatch(j, names)
+	}
 	http.Redirect(w, r, "/jobs/"+j.id, http.StatusSeeOther)
 }
 
@@ -363,13 +370,29 @@ func (js *jobs) comparison(id string) *comparison {
 	return nil
 }
 
-func (js *jobs) putBatch(j *batchJob) {
+// keepBatches bounds the finished batches kept: each holds the zip of a
+// whole folder (a bureau's hundred budgets are some hundred megabytes).
+const keepBatches = 2
+
+// startBatch returns the batch that is still running, if any, else a new
+// one (started true). A folder's batch builds every budget in it and keeps
+// all their documents in memory: a second click on the button, or several
+// tabs, must not build it again alongside — eight at once took the server
+// from 74 MB to 530 MB for a folder of 21 budgets.
+func (js *jobs) startBatch(total int) (j *batchJob, started bool) {
 	js.mu.Lock()
 	defer js.mu.Unlock()
-	js.batches = append(js.batches, j)
-	if len(js.batches) > keepJobs {
-		js.batches = js.batches[1:]
+	for _, b := range js.batches {
+		if !b.finished() {
+			return b, false
+		}
 	}
+	j = &batchJob{id: newID(), total: total}
+	js.batches = append(js.batches, j)
+	if len(js.batches) > keepBatches {
+		js.batches = js.batches[len(js.batches)-keepBatches:]
+	}
+	return j, true
 }
 
 func (js *jobs) batch(id string) *batchJob {

@@ -638,3 +638,55 @@ func TestNamedPipeInTheDataFolder(t *testing.T) {
 		}
 	}
 }
+
+// TestOneBatchAtATime: a second "build all" while the folder's batch runs
+// shows the running batch instead of building the folder again alongside
+// (each batch holds every document of the folder in memory), and only the
+// newest finished batches are kept.
+func TestOneBatchAtATime(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 4 {
+		os.WriteFile(filepath.Join(dir, fmt.Sprintf("s%d.yaml", i)), readSample(t), 0o644)
+	}
+	srv, ts := newTestServer(t, Options{DataDir: dir})
+	c := client(t)
+	token := csrf(t, c, ts.URL)
+	post := func() string {
+		resp, err := c.PostForm(ts.URL+"/data/build", url.Values{"csrf": {token}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.Request.URL.Path
+	}
+	first, second := post(), post()
+	if first != second {
+		t.Errorf("a second build while the first runs started another batch: %s, %s", first, second)
+	}
+	wait := func(job string) {
+		id := strings.TrimPrefix(job, "/jobs/")
+		for deadline := time.Now().Add(time.Minute); !srv.jobs.batch(id).finished(); time.Sleep(100 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatal("the batch did not finish in a minute")
+			}
+		}
+	}
+	wait(first)
+	third := post()
+	if third == first {
+		t.Errorf("a build after the batch finished did not start a new one")
+	}
+	wait(third)
+	for range 3 {
+		j, started := srv.jobs.startBatch(0)
+		if !started {
+			t.Fatal("a batch started while none runs")
+		}
+		j.mu.Lock()
+		j.zip = []byte{}
+		j.mu.Unlock()
+	}
+	if n := len(srv.jobs.batches); n != keepBatches {
+		t.Errorf("%d batches kept, want %d", n, keepBatches)
+	}
+}
