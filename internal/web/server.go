@@ -32,6 +32,7 @@ import (
 	"golang.org/x/sync/semaphore"
 
 	"budgetdoc/report"
+	"budgetdoc/report/budget"
 )
 
 // Options configures a Server.
@@ -314,8 +315,38 @@ func (s *Server) process(ctx context.Context, name string, data []byte, files fs
 			res.docs = docs
 		}
 	}
+	res.findings = capFindings(name, res.findings)
 	s.store.put(res)
 	return res, nil
+}
+
+// maxShown bounds the findings of each severity a result keeps and shows.
+// A hostile or broken workbook can give hundreds of thousands (891,000 for
+// one of 1.9 MB), which made a 142 MB page and stayed in the store, which
+// counts only files' bytes.
+const maxShown = 1000
+
+// capFindings keeps the first maxShown findings of each severity and says
+// how many more there are.
+func capFindings(name string, all report.Findings) report.Findings {
+	var kept report.Findings
+	dropped := map[budget.Severity]int{}
+	shown := map[budget.Severity]int{}
+	for _, f := range all {
+		if shown[f.Severity] < maxShown {
+			shown[f.Severity]++
+			kept = append(kept, f)
+		} else {
+			dropped[f.Severity]++
+		}
+	}
+	for _, sev := range []budget.Severity{budget.Error, budget.Warning} {
+		if dropped[sev] > 0 {
+			kept = append(kept, budget.Finding{Severity: sev, Pos: budget.Pos{File: name},
+				Message: fmt.Sprintf("还有 %d 个问题未列出；请先改正上面的问题", dropped[sev])})
+		}
+	}
+	return kept
 }
 
 var errBusy = errors.New("busy")
