@@ -304,14 +304,22 @@ func (s *Server) runBatch(j *batchJob, names []string) {
 	j.mu.Unlock()
 }
 
-func (s *Server) jobPage(w http.ResponseWriter, r *http.Request) {
+// lookupBatch returns the batch job the request names, or writes 400/404.
+func (s *Server) lookupBatch(w http.ResponseWriter, r *http.Request) *batchJob {
 	id := pathID(w, r)
 	if id == "" {
-		return
+		return nil
 	}
 	j := s.jobs.batch(id)
 	if j == nil {
 		http.Error(w, "找不到这个任务", http.StatusNotFound)
+	}
+	return j
+}
+
+func (s *Server) jobPage(w http.ResponseWriter, r *http.Request) {
+	j := s.lookupBatch(w, r)
+	if j == nil {
 		return
 	}
 	page := j.snapshot()
@@ -320,13 +328,8 @@ func (s *Server) jobPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) jobZip(w http.ResponseWriter, r *http.Request) {
-	id := pathID(w, r)
-	if id == "" {
-		return
-	}
-	j := s.jobs.batch(id)
+	j := s.lookupBatch(w, r)
 	if j == nil {
-		http.Error(w, "找不到这个任务", http.StatusNotFound)
 		return
 	}
 	j.mu.Lock()

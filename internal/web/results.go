@@ -332,14 +332,23 @@ type changeView struct {
 	Amount                       bool
 }
 
-func (s *Server) revisionPage(w http.ResponseWriter, r *http.Request) {
+// lookupComparison returns the comparison the request names, or writes
+// 400/404.
+func (s *Server) lookupComparison(w http.ResponseWriter, r *http.Request) *comparison {
 	id := pathID(w, r)
 	if id == "" {
-		return
+		return nil
 	}
 	c := s.jobs.comparison(id)
 	if c == nil {
 		http.Error(w, "找不到这次比较，请重新上传", http.StatusNotFound)
+	}
+	return c
+}
+
+func (s *Server) revisionPage(w http.ResponseWriter, r *http.Request) {
+	c := s.lookupComparison(w, r)
+	if c == nil {
 		return
 	}
 	var changes []changeView
@@ -370,13 +379,8 @@ func amount(s string) string {
 }
 
 func (s *Server) revisionFile(w http.ResponseWriter, r *http.Request) {
-	id := pathID(w, r)
-	if id == "" {
-		return
-	}
-	c := s.jobs.comparison(id)
+	c := s.lookupComparison(w, r)
 	if c == nil {
-		http.Error(w, "找不到这次比较，请重新上传", http.StatusNotFound)
 		return
 	}
 	format := report.Format(strings.TrimPrefix(r.PathValue("file"), "revision."))
