@@ -62,8 +62,19 @@ func (tl *tableLayouter) paginate() error {
 		fixed = len(pieces)
 		used = y + tl.sum(pieces)
 	}
+	groupEnd := -1
 	for r := 0; r < tl.g.Rows; r++ {
 		h := tl.heights[r]
+		// Rows tied together by a cell spanning them go over together when
+		// they fit a page: a merged cell cut by a break prints in each piece
+		// only the lines that piece has room for, and the rest is lost.
+		if r > groupEnd {
+			groupEnd = tl.groupEnd(r)
+			gh := tl.rowsHeight(r, groupEnd)
+			if groupEnd > r && used+gh > bottom()+0.01 && len(pieces) > fixed && gh <= tl.continuedRoom(r, repeat) {
+				newPage(r)
+			}
+		}
 		// A row that fits a page goes over whole; one taller than a page
 		// starts here, so that the rows above keep it company.
 		if used+h > bottom()+0.01 && len(pieces) > fixed && h <= p.cur.frame.height {
@@ -95,6 +106,40 @@ func (tl *tableLayouter) paginate() error {
 	tl.draw(pieces, y)
 	p.line = min(int(math.Ceil((used-p.cur.frame.top)/linePitch-0.01)), p.cur.frame.lines)
 	return nil
+}
+
+// groupEnd is the last row of the group that starts at row r: the rows that
+// cells spanning rows tie to it (r itself when none does).
+func (tl *tableLayouter) groupEnd(r int) int {
+	end := r
+	for q := r; q <= end; q++ {
+		for c := 0; c < tl.g.Cols; c++ {
+			if tl.g.IsOrigin(q, c) {
+				rs, _ := tl.g.Slots[q][c].Cell.Span()
+				end = max(end, q+rs-1)
+			}
+		}
+	}
+	return end
+}
+
+// rowsHeight is the height of rows first to last.
+func (tl *tableLayouter) rowsHeight(first, last int) float64 {
+	h := 0.0
+	for r := first; r <= last; r++ {
+		h += tl.heights[r]
+	}
+	return h
+}
+
+// continuedRoom is the height a continuation page that starts at row r has
+// for body rows: below its 续表 line and the rows repeated before r.
+func (tl *tableLayouter) continuedRoom(r int, repeat []int) float64 {
+	room := tl.p.cur.frame.height - (tl.lh + tl.vpad)
+	for _, rr := range tl.repeatedBefore(r, repeat) {
+		room -= tl.heights[rr]
+	}
+	return room
 }
 
 // repeatedBefore lists the rows a page that starts at row r begins with:

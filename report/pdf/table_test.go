@@ -9,8 +9,11 @@ import (
 	"unicode"
 
 	"budgetdoc/fonts"
+	"budgetdoc/internal/synth"
 	"budgetdoc/internal/testtool"
+	"budgetdoc/report/compose"
 	"budgetdoc/report/layout"
+	"budgetdoc/report/profile"
 )
 
 // stressTables is the sample with a 40-row project table and a form of 30
@@ -200,4 +203,45 @@ func equalInts(a, b []int) bool {
 func TestStressTablesPlanGolden(t *testing.T) {
 	pl, _ := tablePlan(t, stressTables)
 	testtool.Golden(t, filepath.Join("testdata", "stress-tables.pdfplan.golden"), dumpPlan(pl))
+}
+
+// A group of rows tied by a merged cell (a category of the project table)
+// goes over to the next page whole when it fits one: cut by the break, the
+// merged cell would print in each piece only the lines that piece holds.
+func TestMergedGroupsStayTogether(t *testing.T) {
+	split := 0
+	for _, rows := range []int{24, 27, 30, 33, 36} {
+		b := synth.Budget(synth.Options{Seed: int64(rows), Rows: rows})
+		doc := compose.Disclosure(b, profile.MustBuiltin("seed"))
+		w, err := newWriter(fonts.Default(), doc.Meta, charsOf(doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pl, err := layoutPages(doc, w.measurer())
+		if err != nil {
+			t.Fatal(err)
+		}
+		pagesOf := make(map[*layout.Cell]map[int]bool)
+		for pi, pg := range pl.pages {
+			for _, part := range pg.tables {
+				for _, dc := range part.cells {
+					if rs, _ := dc.cell.Span(); rs > 1 && !dc.cell.Header {
+						if pagesOf[dc.cell] == nil {
+							pagesOf[dc.cell] = make(map[int]bool)
+						}
+						pagesOf[dc.cell][pi] = true
+					}
+				}
+			}
+		}
+		for cell, pages := range pagesOf {
+			if len(pages) > 1 {
+				split++
+				t.Errorf("%d rows: the merged cell %q (%d rows) is cut over %d pages", rows, cell.Text.S, cell.RowSpan, len(pages))
+			}
+		}
+		if len(pl.pages) < 2 {
+			t.Fatalf("%d rows: %d pages; the test wants tables over pages", rows, len(pl.pages))
+		}
+	}
 }
