@@ -1,11 +1,10 @@
 package report
 
 import (
-	"fmt"
-
 	"budgetdoc/report/compose"
 	"budgetdoc/report/msg"
 	"budgetdoc/report/pdf"
+	"budgetdoc/report/profile"
 	"budgetdoc/report/revision"
 	"budgetdoc/report/xlsx"
 )
@@ -20,8 +19,18 @@ func Diff(old, new *Budget) *Revision { return revision.Compare(old, new) }
 // RenderRevision lays out a revision table (修订对照表) and renders it as PDF
 // or XLSX through the same renderers as the disclosure.
 func (bl *Builder) RenderRevision(r *Revision, new *Budget, f Format) ([]byte, error) {
-	title := fmt.Sprintf("%s%d年部门预算修订对照表", new.Unit.Name, new.Year)
-	doc := compose.Revision(r, title, new.Date.Time())
+	// The title and the unit line follow the new version's profile: 部门 or
+	// 单位 as its documents say it, and the forms' funds in 万元 (the
+	// two-sided form) or in 元 (the one-sided one) like every other amount.
+	p, err := profileOf(new)
+	if err != nil {
+		p = profile.MustBuiltin(profile.Default)
+	}
+	unit := "金额单位：元（绩效目标表为万元）"
+	if p.Forms.Template == profile.OneSided {
+		unit = "金额单位：元"
+	}
+	doc := compose.Revision(r, p.FileStem(new)+"修订对照表", unit, new.Date.Time())
 	switch f {
 	case PDF:
 		return pdf.Render(doc, pdf.Options{Fonts: bl.fonts})

@@ -3,6 +3,7 @@ package report_test
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -71,5 +72,38 @@ func TestRevisionRegeneratesAndFailedBuildKeepsOutput(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
 		t.Errorf("the output folder holds %d files, want 2", len(entries))
+	}
+}
+
+// The revision table of a one-sided budget speaks as its documents do:
+// 单位预算 in the title, and every amount in 元 (its forms' funds too).
+func TestRevisionTableFollowsTheProfile(t *testing.T) {
+	const data = "../data/examples/one-sided-qingchuan-library-2024.yaml"
+	old, err := report.Load(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	new, err := report.Load(testtool.EditCopy(t, data, "amount: 180000", "amount: 190000"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bl, err := report.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf, err := bl.RenderRevision(report.Diff(old, new), new, report.PDF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "r.pdf")
+	if err := os.WriteFile(path, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(testtool.Run(t, "pdftotext", path, "-")), "")
+	if !strings.Contains(text, "单位预算修订对照表") || strings.Contains(text, "部门预算修订对照表") {
+		t.Errorf("the title does not say 单位预算:\n%s", text)
+	}
+	if !strings.Contains(text, "金额单位：元") || strings.Contains(text, "万元") {
+		t.Errorf("the unit line is not 金额单位：元 alone:\n%s", text)
 	}
 }

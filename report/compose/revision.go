@@ -12,13 +12,13 @@ import (
 
 // Revision composes the revision table (修订对照表) of two budget versions:
 // one row per change, named where the documents have it, with changed words
-// marked, then the totals before and after, kept on one page. date is the
-// new version's document date.
-func Revision(r *revision.Revision, title string, date time.Time) *layout.Document {
+// marked, then the totals before and after, kept on one page. unit is the
+// table's unit line; date is the new version's document date.
+func Revision(r *revision.Revision, title, unit string, date time.Time) *layout.Document {
 	doc := &layout.Document{Meta: layout.Meta{Title: title, Subject: "修订对照表", Lang: "zh-CN", Date: date}}
 	const oldCol, newCol = 4, 5
 	changes := &layout.Table{
-		Name: "修订对照表", Title: layout.Plain(title), Unit: "金额单位：元（绩效目标表为万元）", Size: 10.5,
+		Name: "修订对照表", Title: layout.Plain(title), Unit: unit, Size: 10.5,
 		Orientation: layout.Landscape, HeaderRows: 1,
 		Columns: []layout.Column{{Width: 3}, {Width: 4}, {Width: 13}, {Width: 8}, {Width: 11}, {Width: 11}, {Width: 6}},
 		Rows: []layout.Row{{Cells: []layout.Cell{

@@ -168,7 +168,7 @@ func revisionWorkbook(t *testing.T) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := Render(compose.Revision(revision.Compare(old, new), "修订对照表", new.Date.Time()), Options{})
+	data, err := Render(compose.Revision(revision.Compare(old, new), "修订对照表", "金额单位：元（绩效目标表为万元）", new.Date.Time()), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
