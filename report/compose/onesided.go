@@ -20,10 +20,7 @@ func oneSidedForm(b *budget.Budget, p *profile.Profile, i int) *layout.Table {
 	c := src{b, p}
 	f := b.Forms[i]
 	path := fmt.Sprintf("forms[%d]", i)
-	unit, unitPath := f.Unit, path+".unit"
-	if unit == "" {
-		unit, unitPath = b.Unit.Name, "unit.name"
-	}
+	unit, unitPath := formUnit(b, i)
 	dept, deptPath := f.Department, path+".department"
 	if dept == "" {
 		dept, deptPath = b.Unit.Name, "unit.name"

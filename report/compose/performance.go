@@ -20,6 +20,15 @@ func Performance(b *budget.Budget, p *profile.Profile, i int) *layout.Table {
 	return twoSidedForm(b, p, i)
 }
 
+// formUnit is the unit named on forms[i] (实施单位 / 单位名称) and the field
+// it comes from: the form's own, else the budget's unit.
+func formUnit(b *budget.Budget, i int) (string, string) {
+	if u := b.Forms[i].Unit; u != "" {
+		return u, fmt.Sprintf("forms[%d].unit", i)
+	}
+	return b.Unit.Name, "unit.name"
+}
+
 // twoSidedForm composes the performance-goal form (项目绩效目标申报表) of
 // forms[i]: the fixed head (project, units, funds in 万元, goals) and the
 // indicator block, the period tree on the left and the annual tree on the
@@ -28,10 +37,7 @@ func twoSidedForm(b *budget.Budget, p *profile.Profile, i int) *layout.Table {
 	c := src{b, p}
 	f := b.Forms[i]
 	path := fmt.Sprintf("forms[%d]", i)
-	unit, unitPath := f.Unit, path+".unit"
-	if unit == "" {
-		unit, unitPath = b.Unit.Name, "unit.name"
-	}
+	unit, unitPath := formUnit(b, i)
 	acct, acctPath := f.AccountingUnit, path+".accounting_unit"
 	if acct == "" {
 		acct, acctPath = b.Unit.AccountingUnit, "unit.accounting_unit"
