@@ -29,10 +29,11 @@ func (c *checker) ledger() {
 var defaultThreshold = decimal.NewFromInt(10)
 
 // reasons checks that every reason explains something that exists, and
-// warns of a change above the threshold that has no reason.
+// warns of a change above the threshold that has no reason and of a reason
+// for a row that no printed sentence explains.
 func (c *checker) reasons() {
 	b := c.b
-	keys := b.reasonKeys()
+	keys, rows := b.reasonKeys(), b.rowKeys()
 	seen := make(map[string]int)
 	for i, r := range b.Reasons {
 		path := fmt.Sprintf("reasons[%d].key", i)
@@ -41,8 +42,11 @@ func (c *checker) reasons() {
 			continue
 		}
 		seen[r.Key] = i
-		if !keys[r.Key] {
-			c.fail(path, msg.Sprintf("a reason for %q, which is no figure of this budget or last year's (a function code of the rows, a fund name, total, basic, project, personnel, public, three_public[.kind], running_cost)", r.Key))
+		switch {
+		case keys[r.Key] && rows[r.Key]:
+			c.fail(path, msg.Sprintf("a reason for %q, which is both a row's key and a figure (a code, fund or fixed key): give the row another key", r.Key))
+		case !keys[r.Key] && !rows[r.Key]:
+			c.fail(path, msg.Sprintf("a reason for %q, which is no figure of this budget or last year's (a function code of the rows, a row key, a fund name, total, basic, project, personnel, public, three_public[.kind], running_cost)", r.Key))
 		}
 	}
 	if b.Previous == nil {
@@ -56,18 +60,31 @@ func (c *checker) reasons() {
 		threshold = defaultThreshold
 	}
 	hundred := decimal.NewFromInt(100)
+	explained := make(map[string]bool) // row keys a printed 项 sentence takes reasons from
 	for _, f := range b.Figures() {
-		if f.Current.Equal(f.Previous) || b.Reason(f.Key) != "" || f.Current.IsZero() {
+		for _, k := range f.Rows {
+			explained[k] = true
+		}
+		if f.Current.Equal(f.Previous) || b.ItemReason(f.Key, f.Rows) != "" || f.Current.IsZero() {
 			continue
 		}
+		hint := ""
+		if len(f.Rows) > 0 {
+			hint = msg.Sprintf(" (or with the key of a row that changed in it: %s)", strings.Join(f.Rows, ", "))
+		}
 		if f.Previous.IsZero() {
-			c.warn("reasons", msg.Sprintf("%s (%s) is new this year (%s 元) and has no reason: add one with key %q", f.Label, f.Key, money.Format(f.Current, 2), f.Key))
+			c.warn("reasons", msg.Sprintf("%s (%s) is new this year (%s 元) and has no reason: add one with key %q", f.Label, f.Key, money.Format(f.Current, 2), f.Key)+hint)
 			continue
 		}
 		pct := f.Current.Sub(f.Previous).Abs().Mul(hundred).Div(f.Previous)
 		if pct.GreaterThan(threshold) {
 			c.warn("reasons", msg.Sprintf("%s (%s) changed by %s%% against last year (%s → %s 元), more than the threshold %s%%, and has no reason: add one with key %q",
-				f.Label, f.Key, pct.StringFixed(1), money.Format(f.Previous, 2), money.Format(f.Current, 2), threshold, f.Key))
+				f.Label, f.Key, pct.StringFixed(1), money.Format(f.Previous, 2), money.Format(f.Current, 2), threshold, f.Key)+hint)
+		}
+	}
+	for i, r := range b.Reasons {
+		if rows[r.Key] && !keys[r.Key] && !explained[r.Key] {
+			c.warn(fmt.Sprintf("reasons[%d].key", i), msg.Sprintf("the reason for row %q is printed nowhere: the row is in the same 项 with the same amount as last year, or in a 项 the explanation does not describe (it describes this year's 项 of 一般公共预算拨款, 政府性基金预算拨款 and 国有资本经营预算拨款)", r.Key))
 		}
 	}
 }

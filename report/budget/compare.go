@@ -3,6 +3,7 @@ package budget
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -13,6 +14,9 @@ type Figure struct {
 	Key               string
 	Label             string // what the figure is, for messages
 	Current, Previous decimal.Decimal
+	// Rows are, for a 项, the keys of the rows behind its change (see
+	// ChangedRows): a reason keyed by one of them explains it too.
+	Rows []string
 }
 
 // Reason keys that are not function codes or fund names.
@@ -89,11 +93,13 @@ func (b *Budget) Figures() []Figure {
 			})
 		})
 	}
+	changed := b.ChangedRows()
 	for _, fund := range []string{DefaultFund, "政府性基金预算拨款", "国有资本经营预算拨款"} {
 		for _, code := range itemCodes(b, fund) {
 			add(code, fmt.Sprintf("%s %s", fund, code), func(x *Budget) decimal.Decimal {
 				return x.SumOf(func(r Row) bool { return r.FundName() == fund && r.FunctionCode == code })
 			})
+			out[len(out)-1].Rows = changed[Item{fund, code}]
 		}
 	}
 	add(KeyThreePublic, "“三公”经费", func(x *Budget) decimal.Decimal { return x.ThreePublicFigures().Total() })
@@ -130,6 +136,7 @@ func (b *Budget) Reason(key string) string {
 
 // reasonKeys are the keys a reason may be given under: the fixed ones, the
 // funds, and every 类, 款 and 项 code of this year's or last year's rows.
+// Row keys are not among them (see rowKeys).
 func (b *Budget) reasonKeys() map[string]bool {
 	keys := map[string]bool{KeyTotal: true, KeyBasic: true, KeyProject: true, KeyPersonnel: true,
 		KeyPublic: true, KeyThreePublic: true, KeyRunningCost: true}
@@ -146,6 +153,89 @@ func (b *Budget) reasonKeys() map[string]bool {
 		for _, r := range x.Rows {
 			if len(r.FunctionCode) == 7 {
 				keys[r.FunctionCode[:3]], keys[r.FunctionCode[:5]], keys[r.FunctionCode] = true, true, true
+			}
+		}
+	}
+	return keys
+}
+
+// An Item is a 项 of one fund: the line the explanation's 具体使用情况
+// compares with last year.
+type Item struct{ Fund, Code string }
+
+func itemOf(r Row) Item { return Item{r.FundName(), r.FunctionCode} }
+
+// ChangedRows lists, for each 项, the keys of the rows behind its change
+// against last year, matched by row key: a keyed row of either year whose
+// row of the same key in the other year is missing, in another 项 or fund
+// (a project that moved function code), or of another amount. Rows
+// without a key are compared only through their 项's sum. Without last
+// year's budget it is empty.
+func (b *Budget) ChangedRows() map[Item][]string {
+	out := make(map[Item][]string)
+	if b.Previous == nil {
+		return out
+	}
+	index := func(x *Budget) map[string]Row {
+		m := make(map[string]Row, len(x.Rows))
+		for _, r := range x.Rows {
+			if r.Key != "" {
+				m[r.Key] = r
+			}
+		}
+		return m
+	}
+	cur, prev := index(b), index(b.Previous)
+	seen := make(map[Item]map[string]bool)
+	note := func(rows []Row, other map[string]Row) {
+		for _, r := range rows {
+			if r.Key == "" {
+				continue
+			}
+			o, ok := other[r.Key]
+			if ok && itemOf(o) == itemOf(r) && o.Value().Equal(r.Value()) {
+				continue
+			}
+			it := itemOf(r)
+			if seen[it] == nil {
+				seen[it] = make(map[string]bool)
+			}
+			if !seen[it][r.Key] {
+				seen[it][r.Key] = true
+				out[it] = append(out[it], r.Key)
+			}
+		}
+	}
+	note(b.Rows, prev)
+	note(b.Previous.Rows, cur)
+	return out
+}
+
+// ItemReason is the reason for a 项's change: the one keyed by its code,
+// then those keyed by its changed rows (ChangedRows), joined with "；".
+func (b *Budget) ItemReason(code string, rows []string) string {
+	var parts []string
+	seen := make(map[string]bool)
+	for _, k := range append([]string{code}, rows...) {
+		if r := strings.TrimSuffix(b.Reason(k), "。"); r != "" && !seen[r] {
+			seen[r] = true
+			parts = append(parts, r)
+		}
+	}
+	return strings.Join(parts, "；")
+}
+
+// rowKeys are the row keys of this year's and last year's rows: a reason
+// keyed by one explains the change of the 项 the row is in.
+func (b *Budget) rowKeys() map[string]bool {
+	keys := make(map[string]bool)
+	for _, x := range []*Budget{b, b.Previous} {
+		if x == nil {
+			continue
+		}
+		for _, r := range x.Rows {
+			if r.Key != "" {
+				keys[r.Key] = true
 			}
 		}
 	}

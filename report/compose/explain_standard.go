@@ -90,21 +90,21 @@ func (s *statement) change(cur, prev decimal.Decimal) string {
 	return fmt.Sprintf("，比上年减少%s，下降%s", diff, pct)
 }
 
-// because is the reason for key's change, "，主要原因是…", when the figure
-// changed and a reason is given.
-func (s *statement) because(key string, cur, prev decimal.Decimal) string {
+// because is "，主要原因是" and the reason, when the figure changed and a
+// reason is given.
+func (s *statement) because(reason string, cur, prev decimal.Decimal) string {
 	if s.prev == nil || s.u.round(cur).Equal(s.u.round(prev)) {
 		return ""
 	}
-	if r := strings.TrimSuffix(s.b.Reason(key), "。"); r != "" {
+	if r := strings.TrimSuffix(reason, "。"); r != "" {
 		return "，主要原因是" + r
 	}
 	return ""
 }
 
-// compared is change and reason together.
+// compared is change and the reason keyed by key together.
 func (s *statement) compared(key string, cur, prev decimal.Decimal) string {
-	return s.change(cur, prev) + s.because(key, cur, prev)
+	return s.change(cur, prev) + s.because(s.b.Reason(key), cur, prev)
 }
 
 // sum is the amount of the rows sel selects this year and last.
@@ -223,11 +223,13 @@ func (s *statement) items(fund string) []string {
 		}
 	}
 	sort.Strings(codes)
+	changed := s.b.ChangedRows()
 	for _, code := range codes {
 		cur, prev := s.sum(func(r budget.Row) bool { return r.FundName() == fund && r.FunctionCode == code })
 		item := budget.FunctionParts(names[code])
+		reason := s.b.ItemReason(code, changed[budget.Item{Fund: fund, Code: code}])
 		out = append(out, fmt.Sprintf("%s（类）%s（款）%s（项）%s%s",
-			names[code[:3]], names[code[:5]], item[len(item)-1], s.amt(cur), s.compared(code, cur, prev)))
+			names[code[:3]], names[code[:5]], item[len(item)-1], s.amt(cur), s.change(cur, prev)+s.because(reason, cur, prev)))
 	}
 	return out
 }
