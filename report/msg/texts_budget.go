@@ -91,7 +91,7 @@ func init() {
 		// reasons and stated figures
 		"a reason for %q is already given at reasons[%d]%s": "“%s”的变动原因已在 reasons[%d]%s 写过",
 		"a reason for %q, which is no figure of this budget or last year's (a function code of the rows, a row key, a fund name, total, basic, project, personnel, public, three_public[.kind], running_cost)": "变动原因说明的“%s”不是本年或上年预算中的数字（可用：各行的功能分类科目编码、各行的 key、资金来源名称、total、basic、project、personnel、public、three_public[.种类]、running_cost）",
-		"a reason for %q, which is both a row's key and a figure (a code, fund or fixed key): give the row another key": "变动原因说明的“%s”既是某一行的 key，又是一个数字的名称（科目编码、资金来源或固定的 key）：请给该行换一个 key",
+		"a reason for %q, which is both a row's key and a figure (a code, fund or fixed key): give the row another key":                                                                                        "变动原因说明的“%s”既是某一行的 key，又是一个数字的名称（科目编码、资金来源或固定的 key）：请给该行换一个 key",
 		" (or with the key of a row that changed in it: %s)": "（或使用其中有变动的行的 key：%s）",
 		"the reason for row %q is printed nowhere: the row is in the same 项 with the same amount as last year, or in a 项 the explanation does not describe (it describes this year's 项 of 一般公共预算拨款, 政府性基金预算拨款 and 国有资本经营预算拨款)": "key 为“%s”的行的变动原因不会印出：该行与上年同属一项且金额相同，或所在的项不在情况说明中（情况说明只逐项说明本年一般公共预算拨款、政府性基金预算拨款和国有资本经营预算拨款的项）",
 		"reasons are given but no previous (last year's file) to compare with":                                                        "写了变动原因，却没有用 previous 指定上年数据文件来比较",
