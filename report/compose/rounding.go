@@ -1,8 +1,6 @@
 package compose
 
 import (
-	"strings"
-
 	"github.com/shopspring/decimal"
 
 	"budgetdoc/report/budget"
@@ -64,7 +62,7 @@ func lineLabel(t *layout.Table, r int) string {
 		if label != "" {
 			label += " "
 		}
-		label += strings.TrimLeft(c.Text.S, "　")
+		label += c.Text.S
 	}
 	return label
 }

@@ -89,7 +89,7 @@ func lineOf(tbl *layout.Table, r int) string {
 		if c.Number != nil || c.Text.S == "" {
 			break
 		}
-		parts = append(parts, strings.TrimLeft(c.Text.S, "　"))
+		parts = append(parts, c.Text.S)
 	}
 	return strings.Join(parts, " ")
 }

@@ -73,7 +73,9 @@ func (ct *codeTable) compose(b *budget.Budget) *layout.Table {
 	}
 	walk(root, 0)
 	for _, n := range order {
-		cells := []layout.Cell{label(n.code, layout.Left), label(ct.lineName(n), layout.Left)}
+		name := label(ct.names(n.code), layout.Left)
+		name.Indent = ct.depth(n)
+		cells := []layout.Cell{label(n.code, layout.Left), name}
 		if n == root {
 			cells = []layout.Cell{{Text: layout.Plain("合计"), ColSpan: 2, Align: layout.Center, Header: true}}
 		}
@@ -104,15 +106,16 @@ func (ct *codeTable) compose(b *budget.Budget) *layout.Table {
 	return t
 }
 
-// lineName is a line's 科目名称, indented by level.
-func (ct *codeTable) lineName(n *node) string {
-	indent := ""
+// depth is how many levels a line's code is below the top: its 科目名称 is
+// indented that many characters, as the official tables print the tree.
+func (ct *codeTable) depth(n *node) int {
+	d := 0
 	for _, l := range ct.levels {
 		if len(n.code) > l {
-			indent += "　"
+			d++
 		}
 	}
-	return indent + ct.names(n.code)
+	return d
 }
 
 // header writes the heading rows: one, or two when columns are grouped.
@@ -229,7 +232,7 @@ func (ct *codeTable) widths(u moneyUnit, order []*node) []layout.Column {
 	codeW, nameW := textWidth(ct.codes)/2+0.5, 6.0
 	for _, n := range order {
 		codeW = max(codeW, textWidth(n.code))
-		nameW = max(nameW, textWidth(ct.lineName(n)))
+		nameW = max(nameW, textWidth(ct.names(n.code))+float64(ct.depth(n)))
 	}
 	cols := []layout.Column{{Width: codeW}, {Width: min(nameW, 13)}}
 	for c := range ct.cols {

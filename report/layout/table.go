@@ -50,8 +50,12 @@ type Cell struct {
 	Text             Text
 	RowSpan, ColSpan int
 	Align            Align
-	Header           bool    // set in the table-header face
-	Number           *Number // a numeric value, for spreadsheets
+	Header           bool // set in the table-header face
+	// Indent sets the text in from the edge it is aligned to by this many
+	// characters, on every line: a 款 one under its 类, a 项 two. A
+	// spreadsheet indents the cell as many levels.
+	Indent int
+	Number *Number // a numeric value, for spreadsheets
 	// Runs, when set, are the text in stretches with marks (a revision's
 	// deleted and inserted words); Text.S is their concatenation.
 	Runs []Run

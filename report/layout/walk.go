@@ -81,6 +81,9 @@ func Dump(d *Document) string {
 				for _, c := range row.Cells {
 					rs, cs := c.Span()
 					fmt.Fprintf(&b, " [%s %dx%d", q(c.Text.S), rs, cs)
+					if c.Indent > 0 {
+						fmt.Fprintf(&b, " indent=%d", c.Indent)
+					}
 					for _, r := range c.Runs {
 						if r.Mark != Unmarked {
 							fmt.Fprintf(&b, " mark%d=%s", r.Mark, q(r.S))

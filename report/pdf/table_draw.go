@@ -67,18 +67,19 @@ func (tl *tableLayouter) drawCell(c *layout.Cell, lines []cellLine, x, y, w, h f
 	st := tl.style(c, tl.size)
 	top := y + (h-float64(len(lines))*tl.lh)/2
 	drawn := drawnCell{cell: c, x: x, w: w, pad: tl.pad}
+	indent := float64(c.Indent) * tl.size // characters of the table's text
 	for k, line := range lines {
 		drawn.lines = append(drawn.lines, line.text)
 		lw := tl.p.m.textWidth(st, line.text)
 		if c.Number != nil && line.marks == nil {
 			// An amount: on tabular figures.
 			parts, fw := tl.figures(line.text, st)
-			lx := x + tl.pad
+			lx := x + tl.pad + indent
 			switch c.Align {
 			case layout.Center:
 				lx = x + (w-fw)/2
 			case layout.Right:
-				lx = x + w - tl.pad - fw
+				lx = x + w - tl.pad - indent - fw
 			}
 			for _, part := range parts {
 				drawn.runs = append(drawn.runs, len(pg.runs))
@@ -89,12 +90,12 @@ func (tl *tableLayouter) drawCell(c *layout.Cell, lines []cellLine, x, y, w, h f
 			}
 			continue
 		}
-		lx := x + tl.pad
+		lx := x + tl.pad + indent
 		switch c.Align {
 		case layout.Center:
 			lx = x + (w-lw)/2
 		case layout.Right:
-			lx = x + w - tl.pad - lw
+			lx = x + w - tl.pad - indent - lw
 		}
 		by := baseline(top+float64(k)*tl.lh, st.size, tl.lh)
 		// One run for each stretch of the line with the same mark.

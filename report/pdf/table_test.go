@@ -36,7 +36,7 @@ func TestCellPiecesKeepFiguresWhole(t *testing.T) {
 		{"满意度≥95%", "≥95%"},
 		{"科目2010302行政运行", "2010302行政运"}, // a figure takes at most three characters after it
 	} {
-		cp := newCellPara([]rune(tc.text), width)
+		cp := newCellPara([]rune(tc.text), 0, width)
 		var pieces []string
 		for i := 0; i+1 < len(cp.starts); i++ {
 			pieces = append(pieces, string(cp.rs[cp.starts[i]:cp.starts[i+1]]))
@@ -58,7 +58,7 @@ func TestCellPiecesKeepFiguresWhole(t *testing.T) {
 // least half full; a wrapped cell ends with no lone character.
 func TestCellLines(t *testing.T) {
 	width := func(r rune) float64 { return 1 }
-	cp := newCellPara([]rune("一般公共服务支出-政府办公厅（室）及相关机构事务-一般行政管理事务"), width)
+	cp := newCellPara([]rune("一般公共服务支出-政府办公厅（室）及相关机构事务-一般行政管理事务"), 0, width)
 	var lines []string
 	for _, l := range cp.balanced(16) {
 		lines = append(lines, cp.text(l))
@@ -68,7 +68,7 @@ func TestCellLines(t *testing.T) {
 	}
 	for n := 4; n <= 40; n++ {
 		text := strings.Repeat("字", n)
-		cp := newCellPara([]rune(text), width)
+		cp := newCellPara([]rune(text), 0, width)
 		for w := cp.min; w <= float64(n); w++ {
 			ls := cp.balanced(w)
 			if len(ls) > 1 && cp.lone(ls[len(ls)-1]) {

@@ -23,21 +23,23 @@ type cellPara struct {
 	soft   []bool    // a preferred break follows the piece
 	space  []bool    // the piece is white space
 	short  bool      // three characters or fewer: never broken
+	indent float64   // the cell's indent at 1 pt, before every line
 
 	nat, min float64 // natural and minimum width at 1 pt
 }
 
-// cellParas cuts a cell's text into paragraphs and pieces.
-func cellParas(text string, measure func(rune) float64) []cellPara {
+// cellParas cuts a cell's text into paragraphs and pieces; indent is the
+// cell's indent in characters (1 pt each at 1 pt).
+func cellParas(text string, indent int, measure func(rune) float64) []cellPara {
 	var out []cellPara
 	for _, s := range strings.Split(text, "\n") {
-		out = append(out, newCellPara([]rune(s), measure))
+		out = append(out, newCellPara([]rune(s), float64(indent), measure))
 	}
 	return out
 }
 
-func newCellPara(rs []rune, measure func(rune) float64) cellPara {
-	cp := cellPara{rs: rs}
+func newCellPara(rs []rune, indent float64, measure func(rune) float64) cellPara {
+	cp := cellPara{rs: rs, indent: indent}
 	clusters := append(cjk.Clusters(rs), len(rs))
 	for k := 0; k+1 < len(clusters); {
 		s, e := clusters[k], clusters[k+1]
@@ -131,7 +133,7 @@ func isBlank(rs []rune) bool {
 // natural is the paragraph's width on one line; widest is its widest piece,
 // or all of it when it is short.
 func (cp cellPara) natural() float64 {
-	w := 0.0
+	w := cp.indent
 	for i, pw := range cp.widths {
 		if !cp.space[i] || i < len(cp.widths)-1 {
 			w += pw
@@ -148,7 +150,7 @@ func (cp cellPara) widest() float64 {
 	for _, pw := range cp.widths {
 		w = max(w, pw)
 	}
-	return w
+	return cp.indent + w
 }
 
 // span is a line as a range of pieces [from, to).
@@ -161,6 +163,7 @@ const fitSlack = 1e-6 // at 1 pt: rounding must not push a full line's last piec
 // that leaves it at least half full. A piece wider than a line has a line
 // to itself.
 func (cp cellPara) lines(w float64) []span {
+	w -= cp.indent
 	var out []span
 	n := len(cp.widths)
 	from, used, pending := 0, 0.0, 0.0

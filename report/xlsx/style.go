@@ -13,10 +13,11 @@ type styleKey struct {
 	plain         bool // no borders: the title and unit rows
 	align         layout.Align
 	format        string // number format, "" for text
+	indent        int    // the cell's own indent, in levels
 }
 
 func cellStyle(c *layout.Cell) styleKey {
-	k := styleKey{header: c.Header, align: c.Align}
+	k := styleKey{header: c.Header, align: c.Align, indent: c.Indent}
 	if c.Number != nil {
 		k.format = c.Number.Format
 	}
@@ -45,6 +46,9 @@ func (w *workbook) style(k styleKey) (int, error) {
 	if indented(k) {
 		s.Alignment.Indent = 1 // text clear of the cell's border
 	}
+	// A level is three spaces of the body font (ECMA-376 §18.8.1), about
+	// one character of the table's Chinese text.
+	s.Alignment.Indent += k.indent
 	if !k.title && !k.plain {
 		for _, side := range []string{"left", "right", "top", "bottom"} {
 			s.Border = append(s.Border, excelize.Border{Type: side, Color: "000000", Style: 1})
