@@ -105,7 +105,7 @@ func Projects(b *budget.Budget, p *profile.Profile) *layout.Table {
 		Number: &layout.Number{Value: total.String(), Format: format.excel,
 			Sum: &layout.RowRange{FirstRow: first, LastRow: len(t.Rows) - 1}},
 	}
-	t.Rows = append(t.Rows, layout.Row{Cells: []layout.Cell{
+	t.Rows = append(t.Rows, layout.Row{Total: true, Cells: []layout.Cell{
 		{Text: layout.Plain("合计"), ColSpan: 4 + codeCols, Align: layout.Center, Header: true},
 		totalCell,
 		layout.TextCell(layout.Plain(""), layout.Left),

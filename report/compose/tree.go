@@ -95,7 +95,7 @@ func (ct *codeTable) compose(b *budget.Budget) *layout.Table {
 			}
 			cells = append(cells, amount(value, terms))
 		}
-		t.Rows = append(t.Rows, layout.Row{Cells: cells})
+		t.Rows = append(t.Rows, layout.Row{Cells: cells, Total: n == root})
 	}
 	if len(root.children) == 0 {
 		t.Rows = append(t.Rows, layout.Row{Cells: []layout.Cell{

@@ -72,6 +72,9 @@ func twoSided(u moneyUnit, first int, left, right []sideLine, leftTotals, rightT
 	}
 	fill(left, lrow, 0, leftCols)
 	fill(right, rrow, 1+leftCols, rightCols)
+	for k := body; k < n; k++ {
+		rows[k].Total = true
+	}
 	return rows
 }
 

@@ -42,8 +42,12 @@ func (t *Table) RepeatRows() (RowRange, bool) {
 type Column struct{ Width float64 }
 
 // Row is one row of cells, left to right, leaving out positions covered by
-// a span from an earlier cell.
-type Row struct{ Cells []Cell }
+// a span from an earlier cell. Total marks a total line (合计, 收入总计):
+// a renderer keeps it with body lines when the table goes over pages.
+type Row struct {
+	Cells []Cell
+	Total bool
+}
 
 // Cell is one table cell. RowSpan and ColSpan of zero mean 1.
 type Cell struct {

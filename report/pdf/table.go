@@ -128,13 +128,9 @@ func (p *planner) renderTable(t *layout.Table) error {
 		}
 		tl.columns(f)
 		tl.measure()
-		// The title goes over with the header and the first row when they
-		// do not fit under it here.
-		first := 0.0
-		for r := 0; r <= min(t.HeaderRows, g.Rows-1); r++ {
-			first += tl.heights[r]
-		}
-		if !kept && first > room(false) {
+		// The title goes over with the header and the first body rows when
+		// they do not fit under it here.
+		if !kept && tl.opening() > room(false) {
 			p.newPage()
 		}
 	}

@@ -15,11 +15,20 @@ type piece struct {
 	first, count int // count 0: the whole row
 }
 
+// tablePage is the pieces of a table set on one page: fixed repeated rows
+// first (the header on the first page), then the page's own rows.
+type tablePage struct {
+	pieces []piece
+	fixed  int
+}
+
 // paginate puts the table's rows on pages: the header rows first, then body
 // rows while they fit; each continuation page starts with 续表 and the
 // repeated rows that come before its first row. A row is never split unless it alone is
 // taller than a page; then its lines continue on the next pages, under the
 // heading rows directly above it and a （续） line, so no text is lost.
+// The last page keeps company: rows move back to it so that it holds at
+// least two body rows besides its totals.
 func (tl *tableLayouter) paginate() error {
 	p, t := tl.p, tl.t
 	if err := tl.checkSpans(); err != nil {
@@ -31,57 +40,111 @@ func (tl *tableLayouter) paginate() error {
 			repeat = append(repeat, r)
 		}
 	}
-	bottom := func() float64 { return p.cur.frame.top + p.cur.frame.height }
+	bottom := p.cur.frame.top + p.cur.frame.height
 	y := p.lineTop(p.line)
 	// The header does not stand alone at a page's foot: it goes with the
-	// first body row.
-	first := 0.0
-	for r := 0; r < t.HeaderRows; r++ {
-		first += tl.heights[r]
-	}
-	if t.HeaderRows < tl.g.Rows {
-		first += min(tl.heights[t.HeaderRows], tl.lh+2*tl.vpad)
-	}
-	if p.line > 0 && y+first > bottom() {
+	// first body rows.
+	if p.line > 0 && y+tl.opening() > bottom {
 		p.newPage()
 		y = p.lineTop(0)
 	}
-	var pieces []piece
-	fixed := 0
-	used := y
-	// newPage ends the page and starts the next with the rows repeated
-	// before row r.
-	newPage := func(r int) {
-		tl.draw(pieces, y)
-		p.newPage()
-		y = tl.continued()
-		pieces = nil
-		for _, rr := range tl.repeatedBefore(r, repeat) {
-			pieces = append(pieces, piece{row: rr})
+	pages := tl.breakPages(y, bottom, repeat)
+	tl.keepLastPage(pages, repeat)
+	for i, pg := range pages {
+		if i > 0 {
+			tl.p.newPage()
+			y = tl.continued()
 		}
-		fixed = len(pieces)
-		used = y + tl.sum(pieces)
+		tl.draw(pg.pieces, y)
+	}
+	used := y + tl.sum(pages[len(pages)-1].pieces)
+	p.line = min(int(math.Ceil((used-p.cur.frame.top)/linePitch-0.01)), p.cur.frame.lines)
+	return nil
+}
+
+// opening is the height the table's first page must have room for: its
+// header and its first two body rows, with the totals among them (a 合计
+// that opens a code table); a row taller than a page counts one line.
+func (tl *tableLayouter) opening() float64 {
+	h, body := 0.0, 0
+	for r := 0; r < tl.g.Rows && (r < tl.t.HeaderRows || body < 2); r++ {
+		rh := tl.heights[r]
+		if r >= tl.t.HeaderRows {
+			if tl.isBody(r) {
+				body++
+			}
+			if rh > tl.p.cur.frame.height/2 {
+				rh = tl.lh + 2*tl.vpad
+				body = 2
+			}
+		}
+		h += rh
+	}
+	return h
+}
+
+// isBody reports whether row r is a body row: below the header, neither a
+// total nor a row of headings.
+func (tl *tableLayouter) isBody(r int) bool {
+	return r >= tl.t.HeaderRows && !tl.t.Rows[r].Total && !tl.headingOnly(r)
+}
+
+// breakPages fills pages from y down to bottom, the first page with the
+// header and continuation pages with the repeated rows.
+func (tl *tableLayouter) breakPages(y, bottom float64, repeat []int) []tablePage {
+	frame := tl.p.cur.frame
+	var pages []tablePage
+	cur := tablePage{fixed: min(tl.t.HeaderRows, tl.g.Rows)}
+	used, bodyTop := y, y+tl.rowsHeight(0, cur.fixed-1)
+	// next ends the page above row r and starts the next with the rows
+	// repeated before r. Unless the break is inside a row, it goes back to
+	// where no merged cell is cut short of room for its text.
+	next := func(r int, inRow bool) {
+		s := r
+		if !inRow {
+			first := cur.pieces[cur.fixed].row
+			for s > first && !tl.cleanBreak(s, first, tl.g.Rows-1, false) {
+				s--
+			}
+			if s == first || cur.pieces[len(cur.pieces)-1].count > 0 {
+				s = r
+			}
+		}
+		keep := len(cur.pieces) - (r - s)
+		carry := append([]piece(nil), cur.pieces[keep:]...)
+		cur.pieces = cur.pieces[:keep]
+		pages = append(pages, cur)
+		cur = tablePage{}
+		for _, rr := range tl.repeatedBefore(s, repeat) {
+			cur.pieces = append(cur.pieces, piece{row: rr})
+		}
+		cur.fixed = len(cur.pieces)
+		bodyTop = tl.continuedTop() + tl.sum(cur.pieces)
+		cur.pieces = append(cur.pieces, carry...)
+		used = bodyTop + tl.sum(carry)
 	}
 	groupEnd := -1
 	for r := 0; r < tl.g.Rows; r++ {
 		h := tl.heights[r]
 		// Rows tied together by a cell spanning them go over together when
-		// they fit a page: a merged cell cut by a break prints in each piece
-		// only the lines that piece has room for, and the rest is lost.
+		// they fit a page, unless that leaves this page less than half
+		// full: then the break comes inside them, where each piece of the
+		// merged cell has room for its text (it prints again on the new page).
 		if r > groupEnd {
 			groupEnd = tl.groupEnd(r)
 			gh := tl.rowsHeight(r, groupEnd)
-			if groupEnd > r && used+gh > bottom()+0.01 && len(pieces) > fixed && gh <= tl.continuedRoom(r, repeat) {
-				newPage(r)
+			if groupEnd > r && used+gh > bottom+0.01 && len(cur.pieces) > cur.fixed &&
+				gh <= tl.continuedRoom(r, repeat) && used-bodyTop >= (bottom-bodyTop)/2 {
+				next(r, false)
 			}
 		}
 		// A row that fits a page goes over whole; one taller than a page
 		// starts here, so that the rows above keep it company.
-		if used+h > bottom()+0.01 && len(pieces) > fixed && h <= p.cur.frame.height {
-			newPage(r)
+		if used+h > bottom+0.01 && len(cur.pieces) > cur.fixed && h <= frame.height {
+			next(r, false)
 		}
-		if used+h <= bottom()+0.01 {
-			pieces = append(pieces, piece{row: r})
+		if used+h <= bottom+0.01 {
+			cur.pieces = append(cur.pieces, piece{row: r})
 			used += h
 			continue
 		}
@@ -89,23 +152,123 @@ func (tl *tableLayouter) paginate() error {
 		lines := tl.rowLines(r)
 		for k := 0; k < lines; {
 			pc := piece{row: r, first: k, count: 1}
-			n := int(math.Floor((bottom()-used-tl.height(pc))/tl.lh+0.01)) + 1
+			n := int(math.Floor((bottom-used-tl.height(pc))/tl.lh+0.01)) + 1
 			if n < 1 {
-				newPage(r)
+				next(r, true)
 				continue
 			}
 			pc.count = min(n, lines-k)
-			pieces = append(pieces, pc)
+			cur.pieces = append(cur.pieces, pc)
 			used += tl.height(pc)
 			k += pc.count
 			if k < lines {
-				newPage(r)
+				next(r, true)
 			}
 		}
 	}
-	tl.draw(pieces, y)
-	p.line = min(int(math.Ceil((used-p.cur.frame.top)/linePitch-0.01)), p.cur.frame.lines)
-	return nil
+	return append(pages, cur)
+}
+
+// keepLastPage moves rows from the last page but one to the last page when
+// the last holds fewer than two body rows, as a typesetter avoids a widow
+// row (or a 合计 alone): the break goes back to the latest row where the
+// last page gets two body rows, the page before keeps two, no merged cell
+// that fits a page is cut and the last page has room for what it gets.
+func (tl *tableLayouter) keepLastPage(pages []tablePage, repeat []int) {
+	n := len(pages)
+	if n < 2 {
+		return
+	}
+	prev, last := pages[n-2], pages[n-1]
+	if len(last.pieces) == last.fixed || len(prev.pieces) == prev.fixed || tl.bodyIn(last.pieces[last.fixed:]) >= 2 {
+		return
+	}
+	for _, pc := range append(prev.pieces[prev.fixed:], last.pieces[last.fixed:]...) {
+		if pc.count > 0 {
+			return // a row split over pages: leave its pieces where they are
+		}
+	}
+	from, to := prev.pieces[prev.fixed].row, last.pieces[len(last.pieces)-1].row
+	start := last.pieces[last.fixed].row
+	// A break that keeps merged cells whole if there is one, else one that
+	// leaves each piece of them room for its text.
+	for _, whole := range []bool{true, false} {
+		if tl.moveBack(pages, repeat, from, start, to, whole) {
+			return
+		}
+	}
+}
+
+// moveBack moves the last break from row start back to the latest row that
+// gives the last page two body rows, if the page before keeps two and the
+// last page has room.
+func (tl *tableLayouter) moveBack(pages []tablePage, repeat []int, from, start, to int, whole bool) bool {
+	n := len(pages)
+	prev := pages[n-2]
+	for s := start - 1; s > from; s-- {
+		if !tl.cleanBreak(s, from, to, whole) {
+			continue
+		}
+		moved := make([]piece, 0, to-s+1)
+		for r := s; r <= to; r++ {
+			moved = append(moved, piece{row: r})
+		}
+		if tl.bodyIn(moved) < 2 {
+			continue
+		}
+		kept := prev.pieces[:prev.fixed+s-from]
+		if tl.bodyIn(kept[prev.fixed:]) < 2 || tl.rowsHeight(s, to) > tl.continuedRoom(s, repeat)+0.01 {
+			return false
+		}
+		if whole && tl.rowsHeight(from, s-1) < tl.continuedRoom(from, repeat)/3 {
+			return false // rather cut a merged cell than leave the page before two-thirds empty
+		}
+		fixed := tl.repeatedBefore(s, repeat)
+		pieces := make([]piece, 0, len(fixed)+len(moved))
+		for _, rr := range fixed {
+			pieces = append(pieces, piece{row: rr})
+		}
+		pages[n-2].pieces = kept
+		pages[n-1] = tablePage{pieces: append(pieces, moved...), fixed: len(fixed)}
+		return true
+	}
+	return false
+}
+
+// bodyIn counts the body rows among pieces.
+func (tl *tableLayouter) bodyIn(pieces []piece) int {
+	n := 0
+	for _, pc := range pieces {
+		if tl.isBody(pc.row) {
+			n++
+		}
+	}
+	return n
+}
+
+// cleanBreak reports whether a page may end above row s, for rows from to
+// to on the two pages: each cell spanning rows cut there has room for its
+// text on both sides of the break and, when whole is set, is taller than
+// a page (it must be cut somewhere). A cell of the header goes with the
+// repeated header.
+func (tl *tableLayouter) cleanBreak(s, from, to int, whole bool) bool {
+	room := tl.p.cur.frame.height
+	for c := 0; c < tl.g.Cols; c++ {
+		slot := tl.g.Slots[s][c]
+		if slot.Row >= s || slot.Row < tl.t.HeaderRows || (c > 0 && tl.g.Slots[s][c-1].Row == slot.Row && tl.g.Slots[s][c-1].Col == slot.Col) {
+			continue
+		}
+		rs, _ := slot.Cell.Span()
+		end := slot.Row + rs - 1
+		if whole && tl.rowsHeight(slot.Row, end) <= room {
+			return false
+		}
+		need := float64(len(tl.cells[[2]int{slot.Row, slot.Col}]))*tl.lh + 2*tl.vpad
+		if tl.rowsHeight(max(slot.Row, from), s-1) < need || tl.rowsHeight(s, min(end, to)) < need {
+			return false
+		}
+	}
+	return true
 }
 
 // groupEnd is the last row of the group that starts at row r: the rows that
@@ -257,5 +420,8 @@ func (tl *tableLayouter) continued() float64 {
 		x := f.left + f.width - tl.p.m.textWidth(st, tl.t.Unit)
 		pg.runs = append(pg.runs, run{x: x, y: y, text: tl.t.Unit, font: st.font, size: st.size, block: tl.p.block, line: 1})
 	}
-	return f.top + tl.lh + tl.vpad
+	return tl.continuedTop()
 }
+
+// continuedTop is where a table goes on below 续表 on a continuation page.
+func (tl *tableLayouter) continuedTop() float64 { return tl.p.cur.frame.top + tl.lh + tl.vpad }

@@ -206,8 +206,9 @@ func TestStressTablesPlanGolden(t *testing.T) {
 }
 
 // A group of rows tied by a merged cell (a category of the project table)
-// goes over to the next page whole when it fits one: cut by the break, the
-// merged cell would print in each piece only the lines that piece holds.
+// goes over to the next page whole when it fits one, also when rows move
+// back to keep the last page company: cut by the break, the merged cell
+// would print in each piece only the lines that piece holds.
 func TestMergedGroupsStayTogether(t *testing.T) {
 	split := 0
 	for _, rows := range []int{24, 27, 30, 33, 36} {
@@ -234,8 +235,20 @@ func TestMergedGroupsStayTogether(t *testing.T) {
 				}
 			}
 		}
+		// The first group is cut where it does not fit under the table's
+		// title: the header alone at the foot of the page would be worse.
+		opening := make(map[*layout.Cell]bool)
+		for _, pg := range pl.pages {
+			for _, part := range pg.tables {
+				if tb := part.table; tb.HeaderRows < len(tb.Rows) {
+					for i := range tb.Rows[tb.HeaderRows].Cells {
+						opening[&tb.Rows[tb.HeaderRows].Cells[i]] = true
+					}
+				}
+			}
+		}
 		for cell, pages := range pagesOf {
-			if len(pages) > 1 {
+			if len(pages) > 1 && !opening[cell] {
 				split++
 				t.Errorf("%d rows: the merged cell %q (%d rows) is cut over %d pages", rows, cell.Text.S, cell.RowSpan, len(pages))
 			}
