@@ -31,3 +31,5 @@ require (
 	golang.org/x/net v0.62.0 // indirect
 	golang.org/x/sys v0.50.0 // indirect
 )
+
+replace github.com/jung-kurt/gofpdf => ./third_party/gofpdf
