@@ -206,11 +206,22 @@ func (tl *tableLayouter) shareWidth(mins, nats []float64, total float64) ([]floa
 		}
 	}
 	lines := make([][]int, len(rows)) // lines[i][c]: lines of the cell at rows[i], c; 0 for none
+	// The search below asks for the same cell at the same width again and
+	// again: each cell's count is worked out once per width.
+	type cellWidth struct {
+		i, c int
+		w    float64
+	}
+	counted := make(map[cellWidth]int)
 	count := func(i, c int, w float64) int {
+		if n, ok := counted[cellWidth{i, c, w}]; ok {
+			return n
+		}
 		n := 0
 		for _, cp := range tl.paras[[2]int{rows[i], c}] {
 			n += len(cp.lines((w - 2*tl.pad) / tl.size))
 		}
+		counted[cellWidth{i, c, w}] = n
 		return n
 	}
 	single := func(i, c int) bool {

@@ -20,7 +20,6 @@ import (
 	"bytes"
 	"crypto/sha1"
 	"encoding/gob"
-	"encoding/json"
 	"fmt"
 	"io"
 	"time"
@@ -716,11 +715,18 @@ type fontDefType struct {
 }
 
 // generateFontID generates a font Id from the font definition
+//
+// budgetdoc: the fields are hashed as they are, not marshalled to JSON
+// first, and without the character widths: a UTF-8 font has 65,536 of
+// them, and marshalling them took longer than the rest of adding the font.
+// The ID names the font in the document's resources, where the font's key
+// (its family and style, part of Name) already tells fonts apart. File is
+// left out, as it was: it can differ between instances of the same font.
 func generateFontID(fdt fontDefType) (string, error) {
-	// file can be different if generated in different instance
-	fdt.File = ""
-	b, err := json.Marshal(&fdt)
-	return fmt.Sprintf("%x", sha1.Sum(b)), err
+	h := sha1.New()
+	fmt.Fprintf(h, "%q %q %+v %d %d %q %q %d %d %d %d %d %d\n", fdt.Tp, fdt.Name, fdt.Desc,
+		fdt.Up, fdt.Ut, fdt.Enc, fdt.Diff, fdt.Size1, fdt.Size2, fdt.OriginalSize, fdt.N, fdt.DiffN, len(fdt.Cw))
+	return fmt.Sprintf("%x", h.Sum(nil)), nil
 }
 
 type fontInfoType struct {

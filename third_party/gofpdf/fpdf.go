@@ -1840,7 +1840,8 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 
 		err := utf8File.parseFile()
 		if err != nil {
-			fmt.Printf("get metrics Error: %e\n", err)
+			// budgetdoc: an error of the document, not a line on standard output.
+			f.err = fmt.Errorf("font %s: %w", familyStr, err)
 			return
 		}
 		desc := FontDescType{
