@@ -18,6 +18,7 @@ import (
 	_ "embed"
 	"errors"
 	"io/fs"
+	"math"
 	"os"
 	"sort"
 	"strings"
@@ -68,7 +69,11 @@ type Face struct {
 	parsed *sfnt.Font
 	err    error
 	mu     sync.Mutex
-	covers map[rune]bool
+	// looked and has are bit sets over the Basic Multilingual Plane: which
+	// characters were looked up in the font, and which it has. A map grew
+	// and rehashed for every document's few thousand characters.
+	looked, has *[0x10000 / 64]uint64
+	advance     *[0x10000]uint16 // of the characters looked up, in 1/1000 em
 
 	tablesOnce sync.Once // the tables Subset copies from
 	tables     *tables
@@ -199,21 +204,64 @@ func (f *Face) Has(r rune) bool {
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if has, ok := f.covers[r]; ok {
-		return has
+	return f.lookUp(r)
+}
+
+// Advance is r's advance width at size 1, rounded to 1/1000 em as the PDF
+// declares it in the font's widths, so that text measured with it is set
+// exactly where the PDF viewer puts it. A character the face lacks has the
+// width of its .notdef glyph, or half an em when that is zero.
+func (f *Face) Advance(r rune) float64 {
+	if r > 0xFFFF || r < 0 {
+		r = 0
 	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if !f.lookUp(r) {
+		r = 0
+		f.lookUp(0)
+	}
+	return float64(f.advance[r]) / 1000
+}
+
+// lookUp reports whether the face has r, finding its glyph and advance the
+// first time; f.mu is held.
+func (f *Face) lookUp(r rune) bool {
+	if f.looked == nil {
+		f.looked, f.has, f.advance = new([0x10000 / 64]uint64), new([0x10000 / 64]uint64), new([0x10000]uint16)
+	}
+	word, bit := r/64, uint64(1)<<(r%64)
+	if f.looked[word]&bit != 0 {
+		return f.has[word]&bit != 0
+	}
+	f.looked[word] |= bit
 	parsed, err := f.font()
-	has := false
-	if err == nil {
-		var buf sfnt.Buffer
-		idx, err := parsed.GlyphIndex(&buf, r)
-		has = err == nil && idx != 0
+	if err != nil {
+		return false
 	}
-	if f.covers == nil {
-		f.covers = make(map[rune]bool)
+	var buf sfnt.Buffer
+	idx, err := parsed.GlyphIndex(&buf, r)
+	if err != nil || (idx == 0 && r != 0) {
+		return false
 	}
-	f.covers[r] = has
-	return has
+	f.has[word] |= bit
+	f.advance[r] = f.thousandths(int(idx))
+	return true
+}
+
+// thousandths is a glyph's advance in 1/1000 em, rounded as the PDF writer
+// rounds it; a zero-width .notdef counts as half an em, as there.
+func (f *Face) thousandths(gid int) uint16 {
+	t, err := f.parsedTables()
+	if err != nil {
+		return 500
+	}
+	advance, _ := t.metrics(gid)
+	w := uint16(math.Round(1000 * float64(advance) / float64(t.unitsPerEm)))
+	if w == 0 && gid == 0 {
+		w = 500
+	}
+	return w
 }
 
 // Missing returns the characters of s the face has no glyph for, each once,

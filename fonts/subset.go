@@ -18,6 +18,7 @@ type tables struct {
 	raw         map[string][]byte
 	loca        []uint32 // glyph offsets into glyf, numGlyphs+1 of them
 	numHMetrics int
+	unitsPerEm  int
 }
 
 // parsedTables reads the face's table directory, glyph locations and metric
@@ -52,6 +53,10 @@ func readTables(data []byte) (*tables, error) {
 	}
 	numGlyphs := int(be.Uint16(t.raw["maxp"][4:]))
 	t.numHMetrics = int(be.Uint16(t.raw["hhea"][34:]))
+	t.unitsPerEm = int(be.Uint16(t.raw["head"][18:]))
+	if t.unitsPerEm == 0 {
+		return nil, fmt.Errorf("fonts: font's head table gives 0 units per em")
+	}
 	long := be.Uint16(t.raw["head"][50:]) == 1
 	loca := t.raw["loca"]
 	t.loca = make([]uint32, numGlyphs+1)
@@ -120,7 +125,8 @@ func (f *Face) Subset(runes []rune) ([]byte, error) {
 	}
 	// The glyphs to keep: .notdef, each rune's, and their components.
 	var buf sfnt.Buffer
-	keep := map[int]bool{0: true}
+	keep := make(map[int]bool, len(runes)+1)
+	keep[0] = true
 	cmap := make(map[rune]int)
 	var add func(gid int)
 	add = func(gid int) {
@@ -152,14 +158,18 @@ func (f *Face) Subset(runes []rune) ([]byte, error) {
 	}
 
 	be := binary.BigEndian
-	var glyf []byte
+	size := 0
+	for _, gid := range old {
+		size += (len(t.glyph(gid)) + 3) &^ 3
+	}
+	glyf := make([]byte, 0, size)
 	loca := make([]byte, 4*(len(old)+1))
 	hmtx := make([]byte, 4*len(old))
 	for i, gid := range old {
 		be.PutUint32(loca[4*i:], uint32(len(glyf)))
-		g := append([]byte(nil), t.glyph(gid)...)
+		g := glyf[len(glyf) : len(glyf)+len(t.glyph(gid))]
+		glyf = append(glyf, t.glyph(gid)...)
 		components(g, func(at int) { be.PutUint16(g[at:], uint16(newID[int(be.Uint16(g[at:]))])) })
-		glyf = append(glyf, g...)
 		for len(glyf)%4 != 0 {
 			glyf = append(glyf, 0)
 		}
@@ -262,7 +272,11 @@ func assemble(tabs map[string][]byte) []byte {
 	sort.Strings(tags)
 	be := binary.BigEndian
 	n := len(tags)
-	out := make([]byte, 12+16*n)
+	size := 12 + 16*n
+	for _, data := range tabs {
+		size += (len(data) + 3) &^ 3
+	}
+	out := make([]byte, 12+16*n, size)
 	be.PutUint32(out, 0x00010000)
 	be.PutUint16(out[4:], uint16(n))
 	search := 1

@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"budgetdoc/fonts"
 	"budgetdoc/report/budget"
@@ -214,33 +215,57 @@ func (bl *Builder) Documents(b *Budget, formats ...Format) ([]Document, error) {
 		// Check refuses such names; this guards callers that skip it.
 		return nil, msg.Errorf("unit name %q cannot name a file", b.Unit.Name)
 	}
-	for _, f := range formats {
-		var data []byte
-		var err error
-		switch f {
-		case PDF:
-			data, err = pdf.Render(doc, pdf.Options{Fonts: bl.fonts})
-		case XLSX:
-			data, err = xlsx.Render(doc, bl.sheet)
-		default:
-			err = msg.Errorf("format %q is not supported", f)
+	// The formats are rendered side by side (the XLSX is written while the
+	// PDF is typeset), each into its own slot, so that the documents and the
+	// error returned keep the formats' order.
+	rendered := make([][]Document, len(formats))
+	errs := make([]error, len(formats))
+	var wg sync.WaitGroup
+	for i, f := range formats {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rendered[i], errs[i] = bl.render(b, p, doc, base, f)
+		}()
+	}
+	wg.Wait()
+	for i := range formats {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		var cell *pdf.CellError
-		if errors.As(err, &cell) {
-			return nil, Findings{cellFinding(cell)}
-		}
-		if err != nil {
-			return nil, err
-		}
-		docs = append(docs, Document{base + "." + string(f), data})
-		if f == PDF && bl.split {
-			for _, part := range compose.Parts(b, p) {
-				data, err := pdf.Render(part.Doc, pdf.Options{Fonts: bl.fonts})
-				if err != nil {
-					return nil, err
-				}
-				docs = append(docs, Document{base + "-" + part.Name + ".pdf", data})
+		docs = append(docs, rendered[i]...)
+	}
+	return docs, nil
+}
+
+// render renders the composed disclosure in one format: its document and,
+// for a PDF with WithSplit, each part's.
+func (bl *Builder) render(b *Budget, p *profile.Profile, doc *layout.Document, base string, f Format) ([]Document, error) {
+	var data []byte
+	var err error
+	switch f {
+	case PDF:
+		data, err = pdf.Render(doc, pdf.Options{Fonts: bl.fonts})
+	case XLSX:
+		data, err = xlsx.Render(doc, bl.sheet)
+	default:
+		err = msg.Errorf("format %q is not supported", f)
+	}
+	var cell *pdf.CellError
+	if errors.As(err, &cell) {
+		return nil, Findings{cellFinding(cell)}
+	}
+	if err != nil {
+		return nil, err
+	}
+	docs := []Document{{base + "." + string(f), data}}
+	if f == PDF && bl.split {
+		for _, part := range compose.Parts(b, p) {
+			data, err := pdf.Render(part.Doc, pdf.Options{Fonts: bl.fonts})
+			if err != nil {
+				return nil, err
 			}
+			docs = append(docs, Document{base + "-" + part.Name + ".pdf", data})
 		}
 	}
 	return docs, nil

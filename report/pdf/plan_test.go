@@ -12,11 +12,7 @@ import (
 
 func planOf(t *testing.T, doc *layout.Document) *plan {
 	t.Helper()
-	w, err := newWriter(fonts.Default(), doc.Meta, charsOf(doc))
-	if err != nil {
-		t.Fatal(err)
-	}
-	pl, err := layoutPages(doc, w.measurer())
+	pl, err := layoutPages(doc, newMeasurer(fonts.Default()))
 	if err != nil {
 		t.Fatal(err)
 	}

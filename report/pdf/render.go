@@ -18,7 +18,11 @@ type Options struct {
 // first checked against the face it is set in; a missing glyph is an error
 // (see GlyphErrors), never a blank box.
 func Render(doc *layout.Document, opts Options) ([]byte, error) {
-	w, pl, err := typeset(doc, opts)
+	m, pl, err := typeset(doc, opts)
+	if err != nil {
+		return nil, err
+	}
+	w, err := newWriter(m, doc.Meta, pl)
 	if err != nil {
 		return nil, err
 	}
@@ -33,8 +37,10 @@ func CheckLayout(doc *layout.Document, opts Options) error {
 	return err
 }
 
-// typeset checks doc's glyphs and plans its pages.
-func typeset(doc *layout.Document, opts Options) (*writer, *plan, error) {
+// typeset checks doc's glyphs and plans its pages. It measures text with
+// the faces' own widths, the same the PDF declares, so that no font is given
+// to the PDF writer before the pages show which characters each face sets.
+func typeset(doc *layout.Document, opts Options) (*measurer, *plan, error) {
 	set := opts.Fonts
 	if set == nil {
 		set = fonts.Default()
@@ -42,39 +48,12 @@ func typeset(doc *layout.Document, opts Options) (*writer, *plan, error) {
 	if errs := CheckGlyphs(doc, set); len(errs) > 0 {
 		return nil, nil, errs
 	}
-	w, err := newWriter(set, doc.Meta, charsOf(doc))
+	m := newMeasurer(set)
+	pl, err := layoutPages(doc, m)
 	if err != nil {
 		return nil, nil, err
 	}
-	pl, err := layoutPages(doc, w.measurer())
-	if err != nil {
-		return nil, nil, err
-	}
-	return w, pl, nil
-}
-
-// generated are the characters the renderer sets besides the document's
-// texts: page numbers (— 12 —), TOC leaders and numbers, the space between
-// a label and its title, 续表 over a table's continuation pages and the
-// （续） over a cell's continued text.
-const generated = "0123456789— .　" + continuedMark + continued
-
-// charsOf lists every character the document can print, in any face: a
-// heading's text is also set in the body face in the table of contents.
-func charsOf(doc *layout.Document) []rune {
-	seen := make(map[rune]bool)
-	var chars []rune
-	add := func(s string) {
-		for _, r := range s {
-			if !seen[r] {
-				seen[r] = true
-				chars = append(chars, r)
-			}
-		}
-	}
-	add(generated)
-	layout.Walk(doc, func(t layout.Text, _ layout.Font) { add(t.S) })
-	return chars
+	return m, pl, nil
 }
 
 // layoutPages plans the whole document.

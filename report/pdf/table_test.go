@@ -83,15 +83,12 @@ func TestCellLines(t *testing.T) {
 func tablePlan(t *testing.T, path string) (*plan, *measurer) {
 	t.Helper()
 	doc := disclosure(t, path)
-	w, err := newWriter(fonts.Default(), doc.Meta, charsOf(doc))
+	m := newMeasurer(fonts.Default())
+	pl, err := layoutPages(doc, m)
 	if err != nil {
 		t.Fatal(err)
 	}
-	pl, err := layoutPages(doc, w.measurer())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return pl, w.measurer()
+	return pl, m
 }
 
 // Every cell of the sample's and the stress variant's tables: no wrapped
@@ -214,11 +211,7 @@ func TestMergedGroupsStayTogether(t *testing.T) {
 	for _, rows := range []int{24, 27, 30, 33, 36} {
 		b := synth.Budget(synth.Options{Seed: int64(rows), Rows: rows})
 		doc := compose.Disclosure(b, profile.MustBuiltin("seed"))
-		w, err := newWriter(fonts.Default(), doc.Meta, charsOf(doc))
-		if err != nil {
-			t.Fatal(err)
-		}
-		pl, err := layoutPages(doc, w.measurer())
+		pl, err := layoutPages(doc, newMeasurer(fonts.Default()))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/jung-kurt/gofpdf"
@@ -19,12 +20,12 @@ type writer struct {
 	m    *measurer
 }
 
-// newWriter starts a PDF with the set's faces registered and the
-// document's metadata. Each face is given to gofpdf as a subset holding only
-// the characters in chars, which spares it reading whole CJK fonts. Dates
-// come from the document, never the clock, so the same input gives the same
-// bytes.
-func newWriter(set *fonts.Set, meta layout.Meta, chars []rune) (*writer, error) {
+// newWriter starts a PDF with the document's metadata and the faces the
+// plan sets text in. Each face is given to gofpdf as a subset holding only
+// the characters the plan sets in it, which spares gofpdf reading whole CJK
+// fonts and keeps the file small. Dates come from the document, never the
+// clock, so the same input gives the same bytes.
+func newWriter(m *measurer, meta layout.Meta, pl *plan) (*writer, error) {
 	pdf := gofpdf.New("P", "pt", "A4", "")
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
@@ -38,23 +39,61 @@ func newWriter(set *fonts.Set, meta layout.Meta, chars []rune) (*writer, error) 
 	pdf.SetCreator("budgetdoc", true)
 	pdf.SetProducer("budgetdoc with gofpdf", true)
 	pdf.SetXmpMetadata(xmp(meta))
-	for _, face := range set.Faces() {
-		data, err := face.Subset(chars)
+	w := &writer{pdf: pdf, set: m.set, meta: meta, m: m}
+	for _, fc := range w.facesUsed(pl) {
+		data, err := fc.face.Subset(fc.chars)
 		if err != nil {
 			return nil, err
 		}
-		pdf.AddUTF8FontFromBytes(face.Name, "", data)
+		pdf.AddUTF8SubsetFromBytes(fc.face.Name, "", data)
 		// gofpdf can report a bad font only through its error state.
 		if err := pdf.Error(); err != nil {
-			return nil, fmt.Errorf("font %s: %w", face.Name, err)
+			return nil, fmt.Errorf("font %s: %w", fc.face.Name, err)
 		}
 	}
-	w := &writer{pdf: pdf, set: set, meta: meta}
-	w.m = &measurer{pdf: pdf, set: set, widths: make(map[*fonts.Face]map[rune]float64)}
 	return w, nil
 }
 
-func (w *writer) measurer() *measurer { return w.m }
+// faceChars is a face and the characters a plan sets in it.
+type faceChars struct {
+	face  *fonts.Face
+	chars []rune
+}
+
+// facesUsed lists the faces the plan sets text in, ordered by name, each
+// with its characters: those of the runs, of the page numbers (drawn with
+// the pages), and the body face, which bookmarks are encoded under.
+func (w *writer) facesUsed(pl *plan) []faceChars {
+	used := make(map[*fonts.Face]map[rune]bool)
+	add := func(f layout.Font, s string) {
+		face := w.set.Face(fonts.Role(f))
+		if used[face] == nil {
+			used[face] = make(map[rune]bool)
+		}
+		for _, r := range s {
+			used[face][r] = true
+		}
+	}
+	add(layout.FontBody, "")
+	for i, pg := range pl.pages {
+		for _, r := range pg.runs {
+			add(r.font, r.text)
+		}
+		add(layout.FontPageNumber, pageNumberText(i+1))
+	}
+	var out []faceChars
+	for _, face := range w.set.Faces() {
+		if chars, ok := used[face]; ok {
+			fc := faceChars{face: face}
+			for r := range chars {
+				fc.chars = append(fc.chars, r)
+			}
+			slices.Sort(fc.chars)
+			out = append(out, fc)
+		}
+	}
+	return out
+}
 
 func (w *writer) family(f layout.Font) string { return w.set.Face(fonts.Role(f)).Name }
 
@@ -139,7 +178,7 @@ func (w *writer) marked(r run) {
 // its upper left).
 func (w *writer) pageNumber(pg *page, n int) {
 	f := pg.frame
-	text := "— " + strconv.Itoa(n) + " —"
+	text := pageNumberText(n)
 	st := textStyle{font: layout.FontPageNumber, size: pageNoSize}
 	width := w.m.textWidth(st, text)
 	// The dash, at about a third of the em above the baseline, sits 7 mm
@@ -163,12 +202,18 @@ func (w *writer) pageNumber(pg *page, n int) {
 	w.text(run{x: x, y: f.top + f.height + below, text: text, font: st.font, size: st.size})
 }
 
+// pageNumberText is the text of page n's number.
+func pageNumberText(n int) string { return "— " + strconv.Itoa(n) + " —" }
+
 // measurer gives advance widths of runes at size 1, per face, cached. It
 // belongs to one document's writer and is used by one goroutine.
 type measurer struct {
-	pdf    *gofpdf.Fpdf
 	set    *fonts.Set
 	widths map[*fonts.Face]map[rune]float64
+}
+
+func newMeasurer(set *fonts.Set) *measurer {
+	return &measurer{set: set, widths: make(map[*fonts.Face]map[rune]float64)}
 }
 
 // width is the advance of r in the font at size 1 pt.
@@ -182,8 +227,7 @@ func (m *measurer) width(f layout.Font, r rune) float64 {
 	if w, ok := ws[r]; ok {
 		return w
 	}
-	m.pdf.SetFont(face.Name, "", 1)
-	w := m.pdf.GetStringWidth(string(r))
+	w := face.Advance(r)
 	ws[r] = w
 	return w
 }

@@ -55,6 +55,7 @@ type utf8FontFile struct {
 	DefaultWidth         float64
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
+	asIs                 bool // embedded as it is: see AddUTF8SubsetFromBytes
 }
 
 type tableDescription struct {
@@ -489,6 +490,7 @@ func (utf *utf8FontFile) parseTables() {
 	symbolCharDictionary := make(map[int][]int)
 	charSymbolDictionary := make(map[int]int)
 	utf.generateSCCSDictionaries(runeCMAPPosition, symbolCharDictionary, charSymbolDictionary)
+	utf.charSymbolDictionary = charSymbolDictionary // budgetdoc: for useAsIs
 
 	scale := 1000.0 / float64(utf.fontElementSize)
 	utf.parseHMTXTable(n, numSymbols, symbolCharDictionary, scale)
@@ -636,6 +638,22 @@ func (utf *utf8FontFile) generateCMAPTable(cidSymbolPairCollection map[int]int, 
 }
 
 // GenerateCutFont fill utf8FontFile from .utf file, only with runes from usedRunes
+// useAsIs is GenerateCutFont for a font embedded as it is: the characters
+// used keep the glyph numbers of the font's own cmap.
+//
+// budgetdoc: added, with AddUTF8SubsetFromBytes.
+func (utf *utf8FontFile) useAsIs(usedRunes map[int]int) []byte {
+	utf.CodeSymbolDictionary = make(map[int]int, len(usedRunes))
+	utf.LastRune = 0
+	for _, char := range usedRunes {
+		if symbol, ok := utf.charSymbolDictionary[char]; ok {
+			utf.CodeSymbolDictionary[char] = symbol
+		}
+		utf.LastRune = max(utf.LastRune, char)
+	}
+	return utf.fileReader.array
+}
+
 func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	utf.fileReader.readerPosition = 0
 	utf.symbolPosition = make([]int, 0)
