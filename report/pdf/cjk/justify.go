@@ -355,11 +355,14 @@ func Balance(bs []Box, first, width, em float64) []BoxLine {
 // Place returns the position of each box of l, from the line's start, in a
 // line avail wide, and the line's width. When justify is set the line's
 // slack is shared out as a typesetter does: each Chinese–Latin gap first
-// takes up to a quarter em more and each gap at a mark up to half an em;
+// takes up to a quarter em more and each gap at a mark as much (a full-width
+// mark's blank half already widens that gap: half an em more at once read
+// as an empty character after 设置： on a line one em short);
 // then every stretchable gap, between Chinese characters too, takes an
 // equal share of what is left, up to IdeographicStretch; a loose line's
-// Chinese–Latin and punctuation gaps then take up to a fifth of an em
-// more (about 0.8 em in all), and only what is still left is spread over
+// gaps at marks then take another quarter em, its Chinese–Latin and
+// punctuation gaps up to a fifth of an em more (about 0.8 em in all), and
+// only what is still left is spread over
 // every gap. Text extraction reads a gap of an em as a column break
 // (poppler, measured: 0.9 em keeps a line whole, 1.0 em splits it into
 // blocks), a worse fault than the spaces it reads between Chinese
@@ -390,8 +393,9 @@ func Place(bs []Box, l BoxLine, avail, em float64, justify bool) (xs []float64, 
 		is := func(g Glue) func(Glue) bool { return func(x Glue) bool { return x == g } }
 		stretches := func(x Glue) bool { return x != Fixed }
 		spread(is(Mixed), em/4)
-		spread(is(Punctuation), em/2)
+		spread(is(Punctuation), em/4)
 		spread(stretches, IdeographicStretch*em)
+		spread(is(Punctuation), em/4)
 		spread(func(x Glue) bool { return x == Mixed || x == Punctuation }, em/5)
 		spread(stretches, math.Inf(1))
 	}

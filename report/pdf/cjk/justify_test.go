@@ -72,9 +72,10 @@ func TestBoxesSpacing(t *testing.T) {
 }
 
 // Justification takes slack from the Chinese–Latin gaps first (up to a
-// quarter em more), then from punctuation (up to half an em), then from
+// quarter em more), then from punctuation (as much), then from
 // every stretchable gap up to IdeographicStretch; a loose line's rest goes
-// to the Chinese–Latin and punctuation gaps. Never inside a number.
+// to the punctuation (another quarter em), then the Chinese–Latin and
+// punctuation gaps. Never inside a number.
 func TestPlaceSlackOrder(t *testing.T) {
 	bs := boxesOf("收入2021年，支出预算")
 	l := BoxLine{End: len(bs)}
@@ -86,11 +87,12 @@ func TestPlaceSlackOrder(t *testing.T) {
 	}{
 		{0.4, 0.25 + 0.2, 0, 0},
 		{0.6, 0.5, 0.1, 0},
-		{1.2, 0.5 + 0.2/7, 0.5 + 0.2/7, 0.2 / 7}, // the rest over 7 gaps
-		// 7 gaps take 0.09 each; the next 0.57 goes to the 3 gaps by 2021 and ，
-		{2.2, 0.5 + 0.09 + 0.19, 0.5 + 0.09 + 0.19, 0.09},
+		{1.2, 0.5 + 0.45/7, 0.25 + 0.45/7, 0.45 / 7}, // the rest over 7 gaps
+		// 7 gaps take 0.09 each, ， another 0.25; the next 0.57 goes to the
+		// 3 gaps by 2021 and ，
+		{2.2, 0.5 + 0.09 + 0.19, 0.25 + 0.09 + 0.25 + 0.19, 0.09},
 		// those take 0.2 each, the last 0.07 is spread over all 7 gaps
-		{2.3, 0.5 + 0.09 + 0.2 + 0.01, 0.5 + 0.09 + 0.2 + 0.01, 0.1},
+		{2.3, 0.5 + 0.09 + 0.2 + 0.01, 0.25 + 0.09 + 0.25 + 0.2 + 0.01, 0.1},
 	} {
 		xs, _ := Place(bs, l, natural+c.slack, 1, true)
 		if got := gapAfter(xs, 1); math.Abs(got-c.mixed) > 1e-9 {
