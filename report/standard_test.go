@@ -316,8 +316,8 @@ func TestStandardExampleTotalsAreLedgerSums(t *testing.T) {
 			}
 		}
 	}
-	// The two-sided tables: income = spending = the ledger's total, and each
-	// function class on the spending side.
+	// The two-sided tables: income = spending = the ledger's total (their
+	// other lines: TestStandardExampleSidesAreLedgerSums).
 	total := wan(sumRaw(rows, func(rawRow) bool { return true }))
 	for _, want := range []string{"收入总计" + total + "支出总计" + total} {
 		if !strings.Contains(text, want) {
