@@ -77,6 +77,7 @@ func (t *tables) glyph(gid int) []byte {
 // Composite glyph flags.
 const (
 	argsAreWords   = 0x0001
+	argsAreXY      = 0x0002
 	haveScale      = 0x0008
 	moreComponents = 0x0020
 	haveXYScale    = 0x0040
@@ -114,7 +115,19 @@ func components(g []byte, fn func(at int)) {
 
 // Subset returns a TrueType font with the face's glyphs for runes (those it
 // has) and the glyphs they are built from, with the same metrics.
-func (f *Face) Subset(runes []rune) ([]byte, error) {
+func (f *Face) Subset(runes []rune) ([]byte, error) { return f.subset(runes, false) }
+
+// HalfSubset returns a TrueType font with the half-width forms (see
+// HalfForm) of those runes that have one, as OpenType's halt feature sets
+// them: a closing mark is its own glyph with half the advance; an opening
+// mark is a composite glyph, half as wide, that draws the original glyph
+// moved left by the other half. The PDF writer registers it as a font of
+// its own, so the advance it declares for a compressed mark is the one the
+// typesetter used and the glyph's box holds its ink.
+func (f *Face) HalfSubset(runes []rune) ([]byte, error) { return f.subset(runes, true) }
+
+// subset builds Subset's font, or HalfSubset's when half is set.
+func (f *Face) subset(runes []rune, half bool) ([]byte, error) {
 	t, err := f.parsedTables()
 	if err != nil {
 		return nil, fmt.Errorf("font %s: %w", f.Name, err)
@@ -136,6 +149,8 @@ func (f *Face) Subset(runes []rune) ([]byte, error) {
 		keep[gid] = true
 		components(t.glyph(gid), func(at int) { add(int(binary.BigEndian.Uint16(t.glyph(gid)[at:]))) })
 	}
+	halved := make(map[int]bool) // glyphs set in half their advance
+	var moved []rune             // opening marks, drawn by a composite glyph
 	for _, r := range runes {
 		if r > 0xFFFF {
 			continue
@@ -143,6 +158,16 @@ func (f *Face) Subset(runes []rune) ([]byte, error) {
 		idx, err := parsed.GlyphIndex(&buf, r)
 		if err != nil || idx == 0 {
 			continue
+		}
+		if half {
+			switch side, _ := f.HalfForm(r); side {
+			case InkLeft:
+				halved[int(idx)] = true
+			case InkRight:
+				moved = append(moved, r)
+			default:
+				continue
+			}
 		}
 		cmap[r] = int(idx)
 		add(int(idx))
@@ -158,40 +183,63 @@ func (f *Face) Subset(runes []rune) ([]byte, error) {
 	}
 
 	be := binary.BigEndian
-	size := 0
+	size := 20 * len(moved) // the composites
 	for _, gid := range old {
 		size += (len(t.glyph(gid)) + 3) &^ 3
 	}
 	glyf := make([]byte, 0, size)
-	loca := make([]byte, 4*(len(old)+1))
-	hmtx := make([]byte, 4*len(old))
-	for i, gid := range old {
+	n := len(old) + len(moved)
+	loca := make([]byte, 4*(n+1))
+	hmtx := make([]byte, 4*n)
+	// put appends glyph i, and returns its bytes in glyf.
+	put := func(i int, g []byte, advance, lsb uint16) []byte {
 		be.PutUint32(loca[4*i:], uint32(len(glyf)))
-		g := glyf[len(glyf) : len(glyf)+len(t.glyph(gid))]
-		glyf = append(glyf, t.glyph(gid)...)
-		components(g, func(at int) { be.PutUint16(g[at:], uint16(newID[int(be.Uint16(g[at:]))])) })
+		at := len(glyf)
+		glyf = append(glyf, g...)
 		for len(glyf)%4 != 0 {
 			glyf = append(glyf, 0)
 		}
-		advance, lsb := t.metrics(gid)
 		be.PutUint16(hmtx[4*i:], advance)
 		be.PutUint16(hmtx[4*i+2:], lsb)
+		return glyf[at : at+len(g)]
 	}
-	be.PutUint32(loca[4*len(old):], uint32(len(glyf)))
+	for i, gid := range old {
+		advance, lsb := t.metrics(gid)
+		if halved[gid] {
+			advance /= 2
+		}
+		g := put(i, t.glyph(gid), advance, lsb)
+		components(g, func(at int) { be.PutUint16(g[at:], uint16(newID[int(be.Uint16(g[at:]))])) })
+	}
+	chars := make(map[rune]int, len(cmap)) // rune to glyph of the new font
+	for r, gid := range cmap {
+		chars[r] = newID[gid]
+	}
+	for j, r := range moved {
+		gid := cmap[r]
+		advance, lsb := t.metrics(gid)
+		shift := advance - advance/2
+		put(len(old)+j, shiftedGlyph(t.glyph(gid), newID[gid], shift), advance/2, lsb-shift)
+		chars[r] = len(old) + j
+	}
+	be.PutUint32(loca[4*n:], uint32(len(glyf)))
 
 	head := append([]byte(nil), t.raw["head"]...)
 	be.PutUint32(head[8:], 0) // checkSumAdjustment, set once the file is whole
 	be.PutUint16(head[50:], 1)
 	hhea := append([]byte(nil), t.raw["hhea"]...)
-	be.PutUint16(hhea[34:], uint16(len(old)))
+	be.PutUint16(hhea[34:], uint16(n))
 	maxp := append([]byte(nil), t.raw["maxp"]...)
-	be.PutUint16(maxp[4:], uint16(len(old)))
+	be.PutUint16(maxp[4:], uint16(n))
+	if len(moved) > 0 && len(maxp) >= 32 && be.Uint16(maxp[30:]) == 0 {
+		be.PutUint16(maxp[30:], 1) // maxComponentDepth: the composites added
+	}
 	post := append([]byte(nil), t.raw["post"][:32]...)
 	be.PutUint32(post, 0x00030000) // no glyph names
 
 	out := map[string][]byte{
 		"head": head, "hhea": hhea, "maxp": maxp, "hmtx": hmtx, "loca": loca, "glyf": glyf,
-		"cmap": cmapTable(cmap, newID), "post": post, "name": t.raw["name"], "OS/2": t.raw["OS/2"],
+		"cmap": cmapTable(chars), "post": post, "name": t.raw["name"], "OS/2": t.raw["OS/2"],
 	}
 	// Hinting programs that the glyphs' instructions may call.
 	for _, tag := range []string{"cvt ", "fpgm", "prep", "gasp"} {
@@ -200,6 +248,22 @@ func (f *Face) Subset(runes []rune) ([]byte, error) {
 		}
 	}
 	return assemble(out), nil
+}
+
+// shiftedGlyph is a composite glyph drawing glyph component (the glyph
+// data g, in the new font) moved left by shift font units.
+func shiftedGlyph(g []byte, component int, shift uint16) []byte {
+	be := binary.BigEndian
+	out := make([]byte, 18)
+	be.PutUint16(out, 0xFFFF)                                           // numberOfContours -1: a composite
+	copy(out[2:10], g[2:10])                                            // the bounds
+	be.PutUint16(out[2:], uint16(int16(be.Uint16(g[2:]))-int16(shift))) // xMin
+	be.PutUint16(out[6:], uint16(int16(be.Uint16(g[6:]))-int16(shift))) // xMax
+	be.PutUint16(out[10:], argsAreWords|argsAreXY)
+	be.PutUint16(out[12:], uint16(component))
+	be.PutUint16(out[14:], uint16(-int16(shift)))
+	be.PutUint16(out[16:], 0)
+	return out
 }
 
 // metrics is a glyph's advance width and left side bearing.
@@ -218,8 +282,8 @@ func (t *tables) metrics(gid int) (advance, lsb uint16) {
 }
 
 // cmapTable is a cmap with one format 4 subtable (Windows, Unicode BMP),
-// a segment per character.
-func cmapTable(cmap map[rune]int, newID map[int]int) []byte {
+// a segment per character, mapping each to its glyph.
+func cmapTable(cmap map[rune]int) []byte {
 	chars := make([]rune, 0, len(cmap))
 	for r := range cmap {
 		chars = append(chars, r)
@@ -247,7 +311,7 @@ func cmapTable(cmap map[rune]int, newID map[int]int) []byte {
 	for i, r := range chars {
 		be.PutUint16(sub[ends+2*i:], uint16(r))
 		be.PutUint16(sub[starts+2*i:], uint16(r))
-		be.PutUint16(sub[deltas+2*i:], uint16(newID[cmap[r]]-int(r)))
+		be.PutUint16(sub[deltas+2*i:], uint16(cmap[r]-int(r)))
 		be.PutUint16(sub[ranges+2*i:], 0)
 	}
 	last := len(chars)
