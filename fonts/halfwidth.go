@@ -2,6 +2,7 @@ package fonts
 
 import (
 	"encoding/binary"
+	"math"
 
 	"golang.org/x/image/font/sfnt"
 )
@@ -21,7 +22,8 @@ const (
 // HalfForm says whether the face can set r at half its advance and how,
 // from the glyph's measured ink box (where a face puts its marks differs:
 // FandolFang's ？ is centred, Noto's is on the left), and the half form's
-// advance in ems. The ink must lie wholly inside one half of a full-width
+// advance at size 1, rounded to 1/1000 em as the PDF declares it (see
+// Advance). The ink must lie wholly inside one half of a full-width
 // advance, so the half form's box holds all of it.
 func (f *Face) HalfForm(r rune) (Side, float64) {
 	if r > 0xFFFF {
@@ -45,7 +47,7 @@ func (f *Face) HalfForm(r rune) (Side, float64) {
 		return NoHalf, 0 // no outline
 	}
 	be := binary.BigEndian
-	upm := int(be.Uint16(t.raw["head"][18:]))
+	upm := t.unitsPerEm
 	xMin, xMax := int(int16(be.Uint16(g[2:]))), int(int16(be.Uint16(g[6:])))
 	a, _ := t.metrics(int(idx))
 	advance := int(a)
@@ -53,7 +55,7 @@ func (f *Face) HalfForm(r rune) (Side, float64) {
 	if upm == 0 || 4*advance < 3*upm {
 		return NoHalf, 0
 	}
-	em := float64(half) / float64(upm)
+	em := math.Round(1000*float64(half)/float64(upm)) / 1000
 	switch {
 	case xMin >= 0 && xMax <= half:
 		return InkLeft, em

@@ -28,7 +28,11 @@ func dumpPlan(pl *plan) string {
 			fmt.Fprintf(&b, "  bookmark %d %s\n", m.level, strconv.QuoteToGraphic(m.title))
 		}
 		for _, r := range pg.runs {
-			fmt.Fprintf(&b, "  %6.1f %6.1f %s %g %s\n", r.x, r.y, r.font, r.size, strconv.QuoteToGraphic(r.text))
+			font := string(r.font)
+			if r.half {
+				font += "-halt" // the face's half-width marks
+			}
+			fmt.Fprintf(&b, "  %6.1f %6.1f %s %g %s\n", r.x, r.y, font, r.size, strconv.QuoteToGraphic(r.text))
 		}
 	}
 	return b.String()

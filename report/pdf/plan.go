@@ -49,6 +49,8 @@ type run struct {
 	font    layout.Font
 	size    float64
 	spacing float64
+	// half sets the run in the face's half-width marks (see cjk.Compress).
+	half bool
 	// mark sets the run apart (struck through or underlined, in colour);
 	// width is its width, for the rule.
 	mark  layout.Mark
@@ -144,7 +146,12 @@ func (p *planner) boxes(text string, st textStyle, fixed int) []cjk.Box {
 		}
 		return w
 	}
-	return cjk.Boxes([]rune(text), measure, st.size, fixed)
+	bs := cjk.Boxes([]rune(text), measure, st.size, fixed)
+	cjk.Compress(bs, st.size, func(r rune) (cjk.Ink, float64) {
+		h := p.m.half(st.font, r)
+		return h.ink, h.width*st.size + st.tracking/2 // half a grid cell
+	})
+	return bs
 }
 
 // setLines breaks boxes into lines of the given widths, filled or
@@ -164,10 +171,31 @@ func (p *planner) placeLine(bs []cjk.Box, l cjk.BoxLine, lineNo int, st textStyl
 	if l.End == l.Start {
 		return 0
 	}
-	xs, w := cjk.Place(bs, l, avail-st.tracking, st.size, align == layout.Justify && !l.Last)
-	if p.m.width(st.font, bs[l.End-1].R) >= 0.75 {
-		w -= st.tracking // the last character's tracking is not seen
+	justify := align == layout.Justify && !l.Last
+	if justify {
+		l = l.Justify(bs, avail-st.tracking, st.size)
 	}
+	xs, w := cjk.Place(bs, l, avail-st.tracking, st.size, justify)
+	// A glyph's kind: Latin, full width, or a mark set half width (its own
+	// font). Its advance, and the tracking of the grid after it.
+	const latin, full, half = 0, 1, 2
+	kind := func(k int) int {
+		switch {
+		case l.HalfAt(bs, k):
+			return half
+		case p.m.width(st.font, bs[k].R) >= 0.75:
+			return full
+		}
+		return latin
+	}
+	advance := func(k int) float64 {
+		if kind(k) == half {
+			return p.m.half(st.font, bs[k].R).width * st.size
+		}
+		return p.m.width(st.font, bs[k].R) * st.size
+	}
+	tracking := func(k int) float64 { return []float64{0, st.tracking, st.tracking / 2}[kind(k)] }
+	w -= tracking(l.End - 1) // the last character's tracking is not seen
 	switch align {
 	case layout.Center:
 		x += (avail - w) / 2
@@ -176,14 +204,10 @@ func (p *planner) placeLine(bs []cjk.Box, l cjk.BoxLine, lineNo int, st textStyl
 	}
 	base := baseline(y, st.size, linePitch)
 	// Boxes go into one run while the space after each glyph is the same
-	// and they are all full-width or all not: a number is a run of its own.
-	wide := func(k int) bool { return p.m.width(st.font, bs[k].R) >= 0.75 }
+	// and they are all of one kind: a number is a run of its own.
 	add := func(from, to int, spacing float64) {
 		if to-from == 1 { // a lone glyph's spacing moves nothing
-			spacing = 0
-			if wide(from) {
-				spacing = st.tracking
-			}
+			spacing = tracking(from)
 		}
 		var text strings.Builder
 		for _, b := range bs[from:to] {
@@ -191,14 +215,14 @@ func (p *planner) placeLine(bs []cjk.Box, l cjk.BoxLine, lineNo int, st textStyl
 		}
 		p.cur.runs = append(p.cur.runs, run{
 			x: x + xs[from-l.Start], y: base, text: text.String(),
-			font: st.font, size: st.size, spacing: math.Round(spacing*1e4) / 1e4, block: p.block, line: lineNo,
+			font: st.font, size: st.size, spacing: math.Round(spacing*1e4) / 1e4, half: kind(from) == half, block: p.block, line: lineNo,
 		})
 	}
 	from, spacing := l.Start, 0.0
 	for k := l.Start; k+1 < l.End; k++ {
-		gap := xs[k+1-l.Start] - xs[k-l.Start] - p.m.width(st.font, bs[k].R)*st.size
+		gap := xs[k+1-l.Start] - xs[k-l.Start] - advance(k)
 		switch {
-		case wide(k) != wide(k+1) || k > from && math.Abs(gap-spacing) > 1e-3:
+		case kind(k) != kind(k+1) || k > from && math.Abs(gap-spacing) > 1e-3:
 			add(from, k+1, spacing)
 			from = k + 1
 		case k == from:

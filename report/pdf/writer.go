@@ -10,6 +10,7 @@ import (
 
 	"budgetdoc/fonts"
 	"budgetdoc/report/layout"
+	"budgetdoc/report/pdf/cjk"
 )
 
 // writer draws a plan with gofpdf.
@@ -40,7 +41,8 @@ func newWriter(m *measurer, meta layout.Meta, pl *plan) (*writer, error) {
 	pdf.SetProducer("budgetdoc with gofpdf", true)
 	pdf.SetXmpMetadata(xmp(meta))
 	w := &writer{pdf: pdf, set: m.set, meta: meta, m: m}
-	for _, fc := range w.facesUsed(pl) {
+	full, half := w.facesUsed(pl)
+	for _, fc := range full {
 		data, err := fc.face.Subset(fc.chars)
 		if err != nil {
 			return nil, err
@@ -49,6 +51,18 @@ func newWriter(m *measurer, meta layout.Meta, pl *plan) (*writer, error) {
 		// gofpdf can report a bad font only through its error state.
 		if err := pdf.Error(); err != nil {
 			return nil, fmt.Errorf("font %s: %w", fc.face.Name, err)
+		}
+	}
+	// A face that sets marks half width somewhere has a second font of
+	// those marks' half-width forms.
+	for _, fc := range half {
+		data, err := fc.face.HalfSubset(fc.chars)
+		if err != nil {
+			return nil, err
+		}
+		pdf.AddUTF8SubsetFromBytes(halfFamily(fc.face), "", data)
+		if err := pdf.Error(); err != nil {
+			return nil, fmt.Errorf("font %s: %w", halfFamily(fc.face), err)
 		}
 	}
 	return w, nil
@@ -62,25 +76,37 @@ type faceChars struct {
 
 // facesUsed lists the faces the plan sets text in, ordered by name, each
 // with its characters: those of the runs, of the page numbers (drawn with
-// the pages), and the body face, which bookmarks are encoded under.
-func (w *writer) facesUsed(pl *plan) []faceChars {
+// the pages), and the body face, which bookmarks are encoded under; and
+// the faces that set marks half width, with those marks.
+func (w *writer) facesUsed(pl *plan) (full, half []faceChars) {
 	used := make(map[*fonts.Face]map[rune]bool)
-	add := func(f layout.Font, s string) {
+	halves := make(map[*fonts.Face]map[rune]bool)
+	add := func(in map[*fonts.Face]map[rune]bool, f layout.Font, s string) {
 		face := w.set.Face(fonts.Role(f))
-		if used[face] == nil {
-			used[face] = make(map[rune]bool)
+		if in[face] == nil {
+			in[face] = make(map[rune]bool)
 		}
 		for _, r := range s {
-			used[face][r] = true
+			in[face][r] = true
 		}
 	}
-	add(layout.FontBody, "")
+	add(used, layout.FontBody, "")
 	for i, pg := range pl.pages {
 		for _, r := range pg.runs {
-			add(r.font, r.text)
+			if r.half {
+				add(halves, r.font, r.text)
+			} else {
+				add(used, r.font, r.text)
+			}
 		}
-		add(layout.FontPageNumber, pageNumberText(i+1))
+		add(used, layout.FontPageNumber, pageNumberText(i+1))
 	}
+	return w.byFace(used), w.byFace(halves)
+}
+
+// byFace lists the faces of used, ordered by name, each with its
+// characters in order.
+func (w *writer) byFace(used map[*fonts.Face]map[rune]bool) []faceChars {
 	var out []faceChars
 	for _, face := range w.set.Faces() {
 		if chars, ok := used[face]; ok {
@@ -96,6 +122,9 @@ func (w *writer) facesUsed(pl *plan) []faceChars {
 }
 
 func (w *writer) family(f layout.Font) string { return w.set.Face(fonts.Role(f)).Name }
+
+// halfFamily names the font of a face's half-width marks.
+func halfFamily(face *fonts.Face) string { return face.Name + "-halt" }
 
 // draw writes every page of the plan and returns the file.
 func (w *writer) draw(pl *plan) ([]byte, error) {
@@ -135,7 +164,11 @@ func (w *writer) draw(pl *plan) ([]byte, error) {
 }
 
 func (w *writer) text(r run) {
-	w.pdf.SetFont(w.family(r.font), "", r.size)
+	family := w.family(r.font)
+	if r.half {
+		family = halfFamily(w.set.Face(fonts.Role(r.font)))
+	}
+	w.pdf.SetFont(family, "", r.size)
 	if r.spacing != 0 {
 		w.pdf.RawWriteStr(strconv.FormatFloat(r.spacing, 'f', 4, 64) + " Tc\n")
 	}
@@ -210,10 +243,42 @@ func pageNumberText(n int) string { return "— " + strconv.Itoa(n) + " —" }
 type measurer struct {
 	set    *fonts.Set
 	widths map[*fonts.Face]map[rune]float64
+	halves map[*fonts.Face]map[rune]halfForm
 }
 
 func newMeasurer(set *fonts.Set) *measurer {
-	return &measurer{set: set, widths: make(map[*fonts.Face]map[rune]float64)}
+	return &measurer{set: set, widths: make(map[*fonts.Face]map[rune]float64), halves: make(map[*fonts.Face]map[rune]halfForm)}
+}
+
+// halfForm is a mark's half-width form in a face: where its ink is and
+// its advance at size 1.
+type halfForm struct {
+	ink   cjk.Ink
+	width float64
+}
+
+// half is r's half-width form in the font (fonts.Face.HalfForm), which
+// the face's font of half-width marks declares.
+func (m *measurer) half(f layout.Font, r rune) halfForm {
+	face := m.set.Face(fonts.Role(f))
+	hs := m.halves[face]
+	if hs == nil {
+		hs = make(map[rune]halfForm)
+		m.halves[face] = hs
+	}
+	if h, ok := hs[r]; ok {
+		return h
+	}
+	side, width := face.HalfForm(r)
+	h := halfForm{width: width}
+	switch side {
+	case fonts.InkLeft:
+		h.ink = cjk.InkLeft
+	case fonts.InkRight:
+		h.ink = cjk.InkRight
+	}
+	hs[r] = h
+	return h
 }
 
 // width is the advance of r in the font at size 1 pt.

@@ -33,16 +33,6 @@ type Box struct {
 	Width float64 // advance, tracking included
 	// Space is set before the box when it is not the first of its line:
 	// a quarter em between Chinese and Latin, or a Latin word space.
-	//
-	// Two marks that meet inside a line (。” 》（) keep their full widths:
-	// compressing one by a shorter advance (Tc or a moved glyph) overlaps
-	// their advance boxes by half an em, as poppler sees them from the
-	// font's widths. Measured with FandolFang: pdftotext's default and
-	// -bbox output keep 。” 》（ ）、 in order at any overlap up to half an
-	// em, but -layout and -raw start a new line at 0.2 em (“财政拨款”
-	// then reads ”\n、“事业收入). Compression needs a narrower advance in
-	// the embedded font's widths (a half-width glyph, as OpenType's halt
-	// feature gives), which the PDF writer cannot set.
 	Space float64
 	Glue  Glue
 	// Lead is the blank left half of a full-width opening mark, dropped
@@ -54,6 +44,11 @@ type Box struct {
 	// before an opening mark, after a closing one), where a title or
 	// heading breaks best.
 	Break, Seam bool
+	// Half is the advance of the mark's half-width form, 0 when it has
+	// none; Halved is set when the box is set in it (see Compress).
+	Half   float64
+	Halved bool
+	full   float64 // the width of a halved box's full form
 }
 
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
@@ -196,17 +191,52 @@ func lineWidth(bs []Box, s, e int) float64 {
 	return w
 }
 
+// width is the natural width of line l, its marks set as HalfAt says.
+func (l BoxLine) width(bs []Box) float64 {
+	w := lineWidth(bs, l.Start, l.End)
+	for k := l.Start; k < l.End; k++ {
+		w += l.boxWidth(bs, k) - bs[k].Width
+	}
+	return w
+}
+
+// boxWidth is the width of box k set in line l.
+func (l BoxLine) boxWidth(bs []Box, k int) float64 {
+	if l.HalfAt(bs, k) {
+		return bs[k].Half
+	}
+	return bs[k].fullWidth()
+}
+
 // fits reports whether boxes [s, e) fit in avail.
 func fits(bs []Box, s, e int, avail float64) bool {
 	const slack = 0.01 // points: rounding must not push a full line's last character down
 	return lineWidth(bs, s, e) <= avail+slack
 }
 
+// fitLine sets boxes [s, e) as a line in avail: ok when they fit, at need
+// with the closing mark that ends them set half width (HalfEnd).
+func fitLine(bs []Box, s, e int, avail float64) (l BoxLine, ok bool) {
+	l = BoxLine{Start: s, End: e}
+	if fits(bs, s, e, avail) {
+		return l, true
+	}
+	if last := bs[e-1]; e-1 > s && last.Half > 0 && !last.Halved && in(noStart, last.R) {
+		l.HalfEnd = true
+		const slack = 0.01
+		return l, l.width(bs) <= avail+slack
+	}
+	return l, false
+}
+
 // BoxLine is one line of boxes [Start, End); Last marks a paragraph's last
-// line, which is not justified.
+// line, which is not justified. HalfEnd is set when the closing mark that
+// ends the line is set half width to make it fit; Plain when its
+// compressed marks are set full width again (see Justify).
 type BoxLine struct {
-	Start, End int
-	Last       bool
+	Start, End     int
+	Last           bool
+	HalfEnd, Plain bool
 }
 
 // BreakBoxes fills lines greedily: first is the first line's width, width
@@ -221,9 +251,12 @@ func BreakBoxes(bs []Box, first, width float64) []BoxLine {
 		for e < len(bs) && !bs[e].Break {
 			e++
 		}
+		if l, ok := fitLine(bs, line.Start, e, avail); ok {
+			line = l
+			s = e
+			continue
+		}
 		switch {
-		case fits(bs, line.Start, e, avail):
-			line.End = e
 		case line.End > line.Start:
 			lines = append(lines, line)
 			line = BoxLine{Start: s, End: s}
@@ -255,7 +288,7 @@ func pullDown(bs []Box, prev, last *BoxLine, width float64) {
 	for k := prev.End - 1; k > prev.Start; k-- {
 		if bs[k].Break {
 			if fits(bs, k, last.End, width) {
-				prev.End, last.Start = k, k
+				prev.End, last.Start, prev.HalfEnd = k, k, false
 			}
 			return
 		}
@@ -306,10 +339,11 @@ func Balance(bs []Box, first, width, em float64) []BoxLine {
 		}
 	}
 	lineCost := func(s, e int, avail float64) float64 {
-		if !fits(bs, s, e, avail) {
+		l, ok := fitLine(bs, s, e, avail)
+		if !ok {
 			return inf
 		}
-		slack := (avail - lineWidth(bs, s, e)) / em
+		slack := (avail - l.width(bs)) / em
 		c := slack * slack
 		switch {
 		case e == len(bs) || bs[e].Seam:
@@ -345,7 +379,11 @@ func Balance(bs []Box, first, width, em float64) []BoxLine {
 		if j > 0 {
 			a = from[j][c]
 		}
-		lines[j] = BoxLine{Start: cands[a], End: cands[c]}
+		avail := width
+		if j == 0 {
+			avail = first
+		}
+		lines[j], _ = fitLine(bs, cands[a], cands[c], avail)
 		c = a
 	}
 	lines[n-1].Last = true
@@ -354,28 +392,75 @@ func Balance(bs []Box, first, width, em float64) []BoxLine {
 
 // Place returns the position of each box of l, from the line's start, in a
 // line avail wide, and the line's width. When justify is set the line's
-// slack is shared out as a typesetter does: each Chinese–Latin gap first
-// takes up to a quarter em more and each gap at a mark as much (a full-width
-// mark's blank half already widens that gap: half an em more at once read
-// as an empty character after 设置： on a line one em short);
-// then every stretchable gap, between Chinese characters too, takes an
-// equal share of what is left, up to IdeographicStretch; a loose line's
-// gaps at marks then take another quarter em, its Chinese–Latin and
-// punctuation gaps up to a fifth of an em more (about 0.8 em in all), and
-// only what is still left is spread over
-// every gap. Text extraction reads a gap of an em as a column break
-// (poppler, measured: 0.9 em keeps a line whole, 1.0 em splits it into
-// blocks), a worse fault than the spaces it reads between Chinese
-// characters on such a line.
+// slack is shared out as a typesetter does (see stretch).
 func Place(bs []Box, l BoxLine, avail, em float64, justify bool) (xs []float64, w float64) {
 	s, e := l.Start, l.End
 	xs = make([]float64, e-s)
 	if e == s {
 		return xs, 0
 	}
-	w = lineWidth(bs, s, e)
+	w = l.width(bs)
 	extra := make([]float64, e-s)
-	slack := avail - w
+	if justify && avail-w > 0.01 {
+		extra = stretch(bs, l, avail-w, em)
+	}
+	x := -bs[s].Lead
+	for k := s; k < e; k++ {
+		if k > s {
+			x += bs[k].Space + extra[k-s]
+		}
+		xs[k-s] = x
+		x += l.boxWidth(bs, k)
+	}
+	return xs, w
+}
+
+// stretch shares a line's slack out over its gaps and returns the space
+// added before each box. The room its compressed marks save goes to the
+// gaps between Chinese characters, up to IdeographicStretch each, where
+// text extraction does not read it as spaces (given to the gaps at marks,
+// it would be read as spaces beside them); the rest is shared as glue
+// does.
+func stretch(bs []Box, l BoxLine, slack, em float64) []float64 {
+	room := min(l.saved(bs), slack)
+	ideographic := func(g Glue) bool { return g == Ideographic }
+	n := count(bs, l.Start, l.End, ideographic)
+	if room <= 1e-9 || n == 0 {
+		return glue(bs, l, slack, em)
+	}
+	extra := glue(bs, l, slack-room, em)
+	k := l.Start + 1
+	for bs[k].Glue != Ideographic {
+		k++
+	}
+	used := min(room, float64(n)*max(0, IdeographicStretch*em-extra[k-l.Start]))
+	if used < room {
+		extra = glue(bs, l, slack-used, em)
+	}
+	for k := l.Start + 1; k < l.End; k++ {
+		if bs[k].Glue == Ideographic {
+			extra[k-l.Start] += used / float64(n)
+		}
+	}
+	return extra
+}
+
+// glue shares slack out over a line's gaps as their glue says: each
+// Chinese–Latin gap first takes up to a quarter em more and each gap at a
+// mark as much (a full-width mark's blank half already widens that gap:
+// half an em more at once read as an empty character after 设置： on a
+// line one em short); then every stretchable gap, between Chinese
+// characters too, takes an equal share of what is left, up to
+// IdeographicStretch; a loose line's gaps at marks then take another
+// quarter em, its Chinese–Latin and punctuation gaps up to a fifth of an
+// em more (about 0.8 em in all), and only what is still left is spread
+// over every gap. Text extraction reads a gap of an em as a column break
+// (poppler, measured: 0.9 em keeps a line whole, 1.0 em splits it into
+// blocks), a worse fault than the spaces it reads between Chinese
+// characters on such a line.
+func glue(bs []Box, l BoxLine, slack, em float64) []float64 {
+	s, e := l.Start, l.End
+	extra := make([]float64, e-s)
 	spread := func(ok func(Glue) bool, most float64) {
 		n := count(bs, s, e, ok)
 		if n == 0 || slack <= 1e-9 {
@@ -389,25 +474,15 @@ func Place(bs []Box, l BoxLine, avail, em float64, justify bool) (xs []float64, 
 		}
 		slack -= each * float64(n)
 	}
-	if justify && slack > 0.01 {
-		is := func(g Glue) func(Glue) bool { return func(x Glue) bool { return x == g } }
-		stretches := func(x Glue) bool { return x != Fixed }
-		spread(is(Mixed), em/4)
-		spread(is(Punctuation), em/4)
-		spread(stretches, IdeographicStretch*em)
-		spread(is(Punctuation), em/4)
-		spread(func(x Glue) bool { return x == Mixed || x == Punctuation }, em/5)
-		spread(stretches, math.Inf(1))
-	}
-	x := -bs[s].Lead
-	for k := s; k < e; k++ {
-		if k > s {
-			x += bs[k].Space + extra[k-s]
-		}
-		xs[k-s] = x
-		x += bs[k].Width
-	}
-	return xs, w
+	is := func(g Glue) func(Glue) bool { return func(x Glue) bool { return x == g } }
+	stretches := func(x Glue) bool { return x != Fixed }
+	spread(is(Mixed), em/4)
+	spread(is(Punctuation), em/4)
+	spread(stretches, IdeographicStretch*em)
+	spread(is(Punctuation), em/4)
+	spread(func(x Glue) bool { return x == Mixed || x == Punctuation }, em/5)
+	spread(stretches, math.Inf(1))
+	return extra
 }
 
 // IdeographicStretch, in ems, is the most a gap between Chinese characters
