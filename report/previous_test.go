@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"go.yaml.in/yaml/v3"
+
 	"budgetdoc/report"
 	"budgetdoc/report/msg"
 )
@@ -160,4 +162,41 @@ func TestPreviousReasonKeys(t *testing.T) {
 
 	path = examplePair(t, []string{"{ key: archives,", "{ key: total,"}, nil)
 	finding(t, checked(t, path), "error", lineIn(t, path, "{ key: total, text:"), `a reason for "total", which is both a row's key and a figure`)
+}
+
+// Every reason the example gives is printed, after 主要原因是: none is
+// lost.
+func TestPreviousEveryReasonPrinted(t *testing.T) {
+	var data struct {
+		Reasons []struct{ Key, Text string } `yaml:"reasons"`
+	}
+	if err := yaml.Unmarshal(mustRead(t, examplePath), &data); err != nil {
+		t.Fatal(err)
+	}
+	text := folio.ReplaceAllString(exampleText(t), "")
+	for _, r := range data.Reasons {
+		if !strings.Contains(text, squeeze("主要原因是"+r.Text)) {
+			t.Errorf("the reason for %s, %q, is not printed", r.Key, r.Text)
+		}
+	}
+	if len(data.Reasons) < 10 {
+		t.Errorf("only %d reasons", len(data.Reasons))
+	}
+}
+
+// A reason that no sentence of the explanation prints — for a 款, for a
+// 项 of a fund the explanation does not describe item by item, for a code
+// only last year had — is warned of at its line.
+func TestPreviousReasonPrintedNowhere(t *testing.T) {
+	defer msg.SetLanguage(msg.SetLanguage(msg.English))
+	for _, key := range []string{"20701", "2070204", "2070199"} {
+		edits := []string{exchangeReason, `{ key: "` + key + `", text: 无处印出的原因 }`}
+		if key == "2070199" { // exchange moves to 2070108, leaving 2070199 to last year
+			edits = append(edits, `{ key: exchange, function_code: "2070199", function_name: 其他文化和旅游支出,`,
+				`{ key: exchange, function_code: "2070108", function_name: 文化活动,`)
+		}
+		path := examplePair(t, edits, nil)
+		finding(t, checked(t, path), "warning", lineIn(t, path, `{ key: "`+key+`", text: 无处印出的原因 }`),
+			"reasons[", `the reason for "`+key+`" is printed nowhere`)
+	}
 }

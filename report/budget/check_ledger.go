@@ -60,11 +60,7 @@ func (c *checker) reasons() {
 		threshold = defaultThreshold
 	}
 	hundred := decimal.NewFromInt(100)
-	explained := make(map[string]bool) // row keys a printed 项 sentence takes reasons from
 	for _, f := range b.Figures() {
-		for _, k := range f.Rows {
-			explained[k] = true
-		}
 		if f.Current.Equal(f.Previous) || b.ItemReason(f.Key, f.Rows) != "" || f.Current.IsZero() {
 			continue
 		}
@@ -82,9 +78,19 @@ func (c *checker) reasons() {
 				f.Label, f.Key, pct.StringFixed(1), money.Format(f.Previous, 2), money.Format(f.Current, 2), threshold, f.Key)+hint)
 		}
 	}
+	if !b.Documents.Standard() {
+		return
+	}
+	printed := b.printedKeys()
 	for i, r := range b.Reasons {
-		if rows[r.Key] && !keys[r.Key] && !explained[r.Key] {
-			c.warn(fmt.Sprintf("reasons[%d].key", i), msg.Sprintf("the reason for row %q is printed nowhere: the row is in the same 项 with the same amount as last year, or in a 项 the explanation does not describe (it describes this year's 项 of 一般公共预算拨款, 政府性基金预算拨款 and 国有资本经营预算拨款)", r.Key))
+		if !keys[r.Key] && !rows[r.Key] || printed[r.Key] {
+			continue // an error above, or printed
+		}
+		path := fmt.Sprintf("reasons[%d].key", i)
+		if rows[r.Key] {
+			c.warn(path, msg.Sprintf("the reason for row %q is printed nowhere: the row is in the same 项 with the same amount as last year, or in a 项 the explanation does not describe (it describes this year's 项 of 一般公共预算拨款, 政府性基金预算拨款 and 国有资本经营预算拨款)", r.Key))
+		} else {
+			c.warn(path, msg.Sprintf("the reason for %q is printed nowhere: the explanation compares with last year the totals, each fund of this year, each 类 of this year's 一般公共预算拨款 and each 项 of this year's 一般公共预算拨款, 政府性基金预算拨款 and 国有资本经营预算拨款", r.Key))
 		}
 	}
 }

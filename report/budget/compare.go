@@ -94,7 +94,7 @@ func (b *Budget) Figures() []Figure {
 		})
 	}
 	changed := b.ChangedRows()
-	for _, fund := range []string{DefaultFund, "政府性基金预算拨款", "国有资本经营预算拨款"} {
+	for _, fund := range DescribedFunds {
 		for _, code := range itemCodes(b, fund) {
 			add(code, fmt.Sprintf("%s %s", fund, code), func(x *Budget) decimal.Decimal {
 				return x.SumOf(func(r Row) bool { return r.FundName() == fund && r.FunctionCode == code })
@@ -108,6 +108,54 @@ func (b *Budget) Figures() []Figure {
 	}
 	add(KeyRunningCost, "机关运行经费", (*Budget).RunningCostFigure)
 	return out
+}
+
+// DescribedFunds are the funds whose 项 the standard explanation describes
+// one by one, each in a section of its own (五, 八 and 九).
+var DescribedFunds = []string{DefaultFund, "政府性基金预算拨款", "国有资本经营预算拨款"}
+
+// DescribedFund reports whether fund is one of DescribedFunds.
+func DescribedFund(fund string) bool {
+	for _, f := range DescribedFunds {
+		if f == fund {
+			return true
+		}
+	}
+	return false
+}
+
+// printedKeys are the keys whose reasons the standard explanation prints
+// (when the figure changed): the fixed keys, each fund with an amount this
+// year (二, 五, 八, 九), each 类 of this year's 一般公共预算拨款 (五（二）),
+// each 项 of this year's described funds (五（三）, 八, 九) and the keys
+// of the rows that changed in those 项.
+func (b *Budget) printedKeys() map[string]bool {
+	keys := map[string]bool{KeyTotal: true, KeyBasic: true, KeyProject: true, KeyPersonnel: true,
+		KeyPublic: true, KeyThreePublic: true, KeyRunningCost: true}
+	for _, k := range threePublicKeys {
+		keys[k.key] = true
+	}
+	for _, r := range b.Rows {
+		if !r.Amount.Valid {
+			continue
+		}
+		keys[r.FundName()] = true
+		if DescribedFund(r.FundName()) && len(r.FunctionCode) == 7 {
+			keys[r.FunctionCode] = true
+			if r.FundName() == DefaultFund {
+				keys[r.FunctionCode[:3]] = true
+			}
+		}
+	}
+	changed := b.ChangedRows()
+	for _, fund := range DescribedFunds {
+		for _, code := range itemCodes(b, fund) {
+			for _, k := range changed[Item{fund, code}] {
+				keys[k] = true
+			}
+		}
+	}
+	return keys
 }
 
 // itemCodes are the 项 codes of a fund's rows with an amount, in order.

@@ -133,9 +133,17 @@ func (s *statement) income(doc *layout.Document) {
 		s.amt(total.Sub(carried)), s.amt(carried))
 	var parts []string
 	for _, f := range budget.FundSources {
-		if amount := s.b.SumOf(fundFilter(f.Name)); !amount.IsZero() {
-			parts = append(parts, fmt.Sprintf("%s%s%s", incomeLabel(f.Name), s.amt(amount), s.share(amount, total)))
+		amount, prev := s.sum(fundFilter(f.Name))
+		if amount.IsZero() {
+			continue
 		}
+		// The reason of a fund that sections 五, 八 and 九 describe is
+		// printed there.
+		compared := s.change(amount, prev)
+		if !budget.DescribedFund(f.Name) {
+			compared = s.compared(f.Name, amount, prev)
+		}
+		parts = append(parts, fmt.Sprintf("%s%s%s%s", incomeLabel(f.Name), s.amt(amount), s.share(amount, total), compared))
 	}
 	if len(parts) > 0 {
 		text += "按来源分：" + strings.Join(parts, "；") + "。"
@@ -191,8 +199,8 @@ func (s *statement) general(doc *layout.Document) {
 	names := s.b.FunctionNames()
 	var parts []string
 	for _, code := range s.b.FunctionClasses(general) {
-		amount := s.b.SumOf(func(r budget.Row) bool { return general(r) && r.FunctionCode[:3] == code })
-		parts = append(parts, fmt.Sprintf("%s%s%s", names[code], s.amt(amount), s.share(amount, cur)))
+		amount, prev := s.sum(func(r budget.Row) bool { return general(r) && len(r.FunctionCode) == 7 && r.FunctionCode[:3] == code })
+		parts = append(parts, fmt.Sprintf("%s%s%s%s", names[code], s.amt(amount), s.share(amount, cur), s.compared(code, amount, prev)))
 	}
 	if len(parts) == 0 {
 		s.para(doc, "本部门无一般公共预算当年拨款。")
