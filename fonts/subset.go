@@ -231,8 +231,10 @@ func (f *Face) subset(runes []rune, half bool) ([]byte, error) {
 	be.PutUint16(hhea[34:], uint16(n))
 	maxp := append([]byte(nil), t.raw["maxp"]...)
 	be.PutUint16(maxp[4:], uint16(n))
-	if len(moved) > 0 && len(maxp) >= 32 && be.Uint16(maxp[30:]) == 0 {
-		be.PutUint16(maxp[30:], 1) // maxComponentDepth: the composites added
+	if len(moved) > 0 && len(maxp) >= 32 {
+		// The composites added: one component, one level above the glyph.
+		be.PutUint16(maxp[28:], max(be.Uint16(maxp[28:]), 1)) // maxComponentElements
+		be.PutUint16(maxp[30:], be.Uint16(maxp[30:])+1)       // maxComponentDepth
 	}
 	post := append([]byte(nil), t.raw["post"][:32]...)
 	be.PutUint32(post, 0x00030000) // no glyph names

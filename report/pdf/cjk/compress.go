@@ -8,16 +8,10 @@ package cjk
 // in its half-width form: the first when it is a closing mark, else the
 // second when it is an opening one. A line may also end with a closing
 // mark set half width when that lets it fit, rather than leaving the line
-// loose; justification may then give the room saved to the line's gaps.
-//
-// The half-width form is a glyph of its own with half the advance, as
-// OpenType's halt feature gives, so the widths the PDF declares are the
-// ones the line was set with and poppler's glyph boxes neither overlap nor
-// leave a gap: a shorter advance by the Tc operator, or a glyph moved left,
-// overlaps the boxes (poppler takes a glyph's box from the font's widths),
-// and pdftotext -layout and -raw then break the line (”\n、“ at 0.2 em of
-// overlap, measured with FandolFang). Which marks have a half-width form
-// depends on the face: the caller measures each glyph's ink.
+// loose; justification gives the room saved to the gaps between Chinese
+// characters (see stretch and Justify). The half-width form is a glyph of
+// its own (see Box.Half); which marks have one depends on the face: the
+// caller measures each glyph's ink.
 
 // Ink is the half of its full-width em in which a mark's ink lies.
 type Ink int8

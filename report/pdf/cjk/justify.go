@@ -45,7 +45,13 @@ type Box struct {
 	// heading breaks best.
 	Break, Seam bool
 	// Half is the advance of the mark's half-width form, 0 when it has
-	// none; Halved is set when the box is set in it (see Compress).
+	// none; Halved is set when the box is set in it, against a mark it
+	// meets (Compress). The half-width form is a glyph of its own, with
+	// half the advance in the embedded font's widths (the PDF writer sets
+	// it from a second font per face, as OpenType's halt feature gives):
+	// a shorter advance by Tc or a moved glyph overlaps the glyphs' boxes
+	// as poppler takes them from the widths, and pdftotext -layout and
+	// -raw then break the line (”\n、“ at 0.2 em of overlap).
 	Half   float64
 	Halved bool
 	full   float64 // the width of a halved box's full form
