@@ -13,6 +13,9 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/message/catalog"
 )
 
 // use is one call of Sprintf, Errorf or Fprintf found in the tree.
@@ -202,6 +205,19 @@ var latin = regexp.MustCompile(`[A-Za-z]{3,}`)
 
 // Each Chinese text formats the same arguments with the same verbs as its
 // English key (%q may become “%s” or “%c”, %w may become %v), and is Chinese.
+// Every text goes into x/text's catalogue (it is put there when its message
+// is first made, so a text x/text refuses would otherwise panic only then).
+func TestEveryTextEntersTheCatalogue(t *testing.T) {
+	for key, zh := range Keys() {
+		for l, text := range map[language.Tag]string{Chinese: zh, English: key} {
+			if err := catalog.NewBuilder().SetString(l, key, text); err != nil {
+				t.Errorf("%q: %v", text, err)
+			}
+		}
+		register(key)
+	}
+}
+
 func TestChineseTextsMatchTheirKeys(t *testing.T) {
 	for key, zh := range chinese {
 		if zh == "" {

@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"golang.org/x/text/language"
@@ -32,13 +33,43 @@ var (
 )
 
 var (
-	cat     = catalog.NewBuilder(catalog.Fallback(Chinese))
 	chinese = make(map[string]string) // key → Chinese, as the catalogue holds it
-	printer atomic.Pointer[message.Printer]
 	current atomic.Pointer[language.Tag]
 )
 
-func init() { SetLanguage(Chinese) }
+// cat is x/text's catalogue. A text goes into it when its message is first
+// made: putting all of them in at start took longer than the rest of
+// starting the program, and a build uses a few dozen.
+var (
+	cat        = catalog.NewBuilder(catalog.Fallback(Chinese))
+	registered sync.Map // key → true once its texts are in cat
+)
+
+// register puts key's texts into the catalogue, once. A key the texts lack
+// is printed as it is, as x/text prints a key it does not know.
+func register(key string) {
+	if _, done := registered.Load(key); done {
+		return
+	}
+	if zh, ok := chinese[key]; ok { // chinese is only read once init is over
+		for l, text := range map[language.Tag]string{Chinese: zh, English: key} {
+			if err := cat.SetString(l, key, text); err != nil {
+				panic(err)
+			}
+		}
+	}
+	registered.Store(key, true)
+}
+
+// printers make the messages of each language.
+var printers = map[language.Tag]func() *message.Printer{
+	Chinese: printerOf(Chinese),
+	English: printerOf(English),
+}
+
+func printerOf(l language.Tag) func() *message.Printer {
+	return sync.OnceValue(func() *message.Printer { return message.NewPrinter(l, message.Catalog(cat)) })
+}
 
 // SetLanguage makes l the language of the messages made from now on, and
 // returns the one it replaces. It is the program's setting, made once at
@@ -46,7 +77,6 @@ func init() { SetLanguage(Chinese) }
 func SetLanguage(l language.Tag) (previous language.Tag) {
 	previous = Language()
 	l = match(l)
-	printer.Store(message.NewPrinter(l, message.Catalog(cat)))
 	current.Store(&l)
 	return previous
 }
@@ -97,7 +127,8 @@ func ParseLanguage(s string) (language.Tag, error) {
 // Sprintf makes the message whose key and English text is format, in the
 // current language, with args formatted as fmt does.
 func Sprintf(format string, args ...any) string {
-	return printer.Load().Sprintf(format, plainArgs(args)...)
+	register(format)
+	return printers[Language()]().Sprintf(format, plainArgs(args)...)
 }
 
 // Fprintf writes the message Sprintf makes to w.
@@ -154,11 +185,6 @@ func add(texts map[string]string) {
 			panic(fmt.Sprintf("msg: %q has two Chinese texts, %q and %q", key, old, zh))
 		}
 		chinese[key] = zh
-		for l, text := range map[language.Tag]string{Chinese: zh, English: key} {
-			if err := cat.SetString(l, key, text); err != nil {
-				panic(err)
-			}
-		}
 	}
 }
 
