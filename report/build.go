@@ -86,14 +86,26 @@ func (bl *Builder) Check(b *Budget) Findings {
 	return findings
 }
 
-// CheckBeforeBuild is Check without typesetting the PDF: the checks Build
-// itself makes before it renders. A text too long for its merged cell is
-// then found while Build renders, and Build returns it as a Finding. A
-// batch that checks every budget and then builds it uses this, so that no
-// budget is typeset twice.
-func (bl *Builder) CheckBeforeBuild(b *Budget) Findings {
-	findings, _, _ := bl.check(b)
-	return findings
+// Prepared is a budget whose checks have passed, with its disclosure
+// composed: what Build does before it renders. A batch that prints every
+// budget's findings before it builds any prepares each budget once and
+// builds what it prepared, so that no budget is checked or composed twice.
+type Prepared struct {
+	Budget  *Budget
+	doc     *layout.Document
+	profile *profile.Profile
+}
+
+// Prepare runs the checks Build makes before it renders: Check without
+// typesetting the PDF. A text too long for its merged cell is then found
+// while the PDF is rendered, and returned as a Finding. The Prepared is nil
+// when the findings hold an error.
+func (bl *Builder) Prepare(b *Budget) (*Prepared, Findings) {
+	findings, doc, p := bl.check(b)
+	if findings.HasErrors() {
+		return nil, findings
+	}
+	return &Prepared{Budget: b, doc: doc, profile: p}, findings
 }
 
 // cellFinding is a text the PDF cannot print whole, as a finding at the
@@ -205,10 +217,15 @@ type Document struct {
 // not write into a folder. With WithSplit every part of the PDF follows the
 // whole PDF.
 func (bl *Builder) Documents(b *Budget, formats ...Format) ([]Document, error) {
-	findings, doc, p := bl.check(b)
-	if findings.HasErrors() {
+	pr, findings := bl.Prepare(b)
+	if pr == nil {
 		return nil, findings
 	}
+	return bl.documents(pr, formats)
+}
+
+func (bl *Builder) documents(pr *Prepared, formats []Format) ([]Document, error) {
+	b, p, doc := pr.Budget, pr.profile, pr.doc
 	var docs []Document
 	base := p.FileStem(b)
 	if base != filepath.Base(base) || strings.ContainsAny(base, `/\`) || filepath.IsAbs(base) {
@@ -290,11 +307,20 @@ func (bl *Builder) Render(w io.Writer, b *Budget, f Format) (name string, err er
 // every document is rendered before the first file is touched; each file is
 // then replaced atomically, so a failure leaves the previous one intact.
 func (bl *Builder) Build(b *Budget, dir string, formats ...Format) ([]string, error) {
-	docs, err := bl.Documents(b, formats...)
+	pr, findings := bl.Prepare(b)
+	if pr == nil {
+		return nil, findings
+	}
+	return bl.BuildPrepared(pr, dir, formats...)
+}
+
+// BuildPrepared is Build of a budget Prepare has checked and composed.
+func (bl *Builder) BuildPrepared(pr *Prepared, dir string, formats ...Format) ([]string, error) {
+	docs, err := bl.documents(pr, formats)
 	if err != nil {
 		return nil, err
 	}
-	unlock, err := lockOutputs(dir, BaseName(b))
+	unlock, err := lockOutputs(dir, pr.profile.FileStem(pr.Budget))
 	if err != nil {
 		return nil, err
 	}

@@ -91,7 +91,7 @@ type batch struct {
 
 // job is one file's way through the batch.
 type job struct {
-	budget   *report.Budget
+	budget   *report.Prepared
 	findings string // what the checks found, printed in file order
 	buildErr error
 	written  []string
@@ -105,7 +105,7 @@ func (b *batch) run(stdout, stderr io.Writer) bool {
 	jobs := make([]job, len(b.files))
 	b.progress.start("checking")
 	b.parallel(len(jobs), func(i int) {
-		jobs[i] = checkFile(b.builder.CheckBeforeBuild, b.files[i])
+		jobs[i] = checkFile(b.builder.Prepare, b.files[i])
 		b.progress.step(b.files[i])
 	})
 	b.claimOutputs(jobs)
@@ -121,7 +121,7 @@ func (b *batch) run(stdout, stderr io.Writer) bool {
 	b.parallel(len(jobs), func(i int) {
 		j := &jobs[i]
 		if j.budget != nil {
-			j.written, j.buildErr = b.builder.Build(j.budget, b.outDir, b.formats...)
+			j.written, j.buildErr = b.builder.BuildPrepared(j.budget, b.outDir, b.formats...)
 		}
 		b.progress.step(b.files[i])
 		mu.Lock()
@@ -156,22 +156,33 @@ func (b *batch) run(stdout, stderr io.Writer) bool {
 	return true
 }
 
-// checkFile loads and checks one file; a budget with an error is dropped.
-func checkFile(check func(*report.Budget) report.Findings, path string) job {
+// checkFile loads, checks and composes one file; a budget with an error is
+// dropped.
+func checkFile(prepare func(*report.Budget) (*report.Prepared, report.Findings), path string) job {
 	var out strings.Builder
+	bud, ok := loadFile(&out, path)
+	if !ok {
+		return job{findings: out.String()}
+	}
+	prepared, findings := prepare(bud)
+	printFindings(&out, findings)
+	return job{budget: prepared, findings: out.String()}
+}
+
+// loadFile loads one file, printing into out why it cannot.
+func loadFile(out io.Writer, path string) (*report.Budget, bool) {
 	bud, err := report.Load(path)
 	if err != nil {
-		printLoadError(&out, path, err)
-		return job{findings: out.String()}
+		printLoadError(out, path, err)
+		return nil, false
 	}
-	findings := check(bud)
+	return bud, true
+}
+
+func printFindings(out io.Writer, findings report.Findings) {
 	if len(findings) > 0 {
-		fmt.Fprintln(&out, findings.Error())
+		fmt.Fprintln(out, findings.Error())
 	}
-	if findings.HasErrors() {
-		return job{findings: out.String()}
-	}
-	return job{budget: bud, findings: out.String()}
 }
 
 // claimOutputs fails every budget whose documents would overwrite those of
@@ -184,11 +195,11 @@ func (b *batch) claimOutputs(jobs []job) {
 		if jobs[i].budget == nil {
 			continue
 		}
-		name := report.BaseName(jobs[i].budget)
+		name := report.BaseName(jobs[i].budget.Budget)
 		key := sameFileKey(name)
 		if first, taken := owner[key]; taken {
 			jobs[i].findings += fileError(b.files[i], msg.Sprintf("its documents, %s.*, would overwrite those of %s (%s.*)",
-				name, b.files[first], report.BaseName(jobs[first].budget))) + "\n"
+				name, b.files[first], report.BaseName(jobs[first].budget.Budget))) + "\n"
 			jobs[i].budget = nil
 			continue
 		}

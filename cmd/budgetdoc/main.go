@@ -238,9 +238,14 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	ok := true
 	for _, path := range files {
-		j := checkFile(bl.Check, path)
-		fmt.Fprint(stderr, j.findings)
-		ok = ok && j.budget != nil
+		bud, loaded := loadFile(stderr, path)
+		if !loaded {
+			ok = false
+			continue
+		}
+		findings := bl.Check(bud)
+		printFindings(stderr, findings)
+		ok = ok && !findings.HasErrors()
 	}
 	if !ok {
 		return exitFail
