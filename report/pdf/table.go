@@ -205,23 +205,21 @@ func (tl *tableLayouter) shareWidth(mins, nats []float64, total float64) ([]floa
 			rows = append(rows, r)
 		}
 	}
-	lines := make([][]int, len(rows)) // lines[i][c]: lines of the cell at rows[i], c; 0 for none
-	// The search below asks for the same cell at the same width again and
-	// again: each cell's count is worked out once per width.
-	type cellWidth struct {
-		i, c int
-		w    float64
+	lines := make([][]int, len(rows))        // lines[i][c]: lines of the cell at rows[i], c; 0 for none
+	paras := make([][][]cellPara, len(rows)) // paras[i][c]: the paragraphs of the cell at rows[i], c
+	for i, r := range rows {
+		paras[i] = make([][]cellPara, g.Cols)
+		for c := range paras[i] {
+			paras[i][c] = tl.paras[[2]int{r, c}]
+		}
 	}
-	counted := make(map[cellWidth]int)
+	var buf []span
 	count := func(i, c int, w float64) int {
-		if n, ok := counted[cellWidth{i, c, w}]; ok {
-			return n
-		}
 		n := 0
-		for _, cp := range tl.paras[[2]int{rows[i], c}] {
-			n += len(cp.lines((w - 2*tl.pad) / tl.size))
+		for _, cp := range paras[i][c] {
+			buf = cp.appendLines(buf[:0], (w-2*tl.pad)/tl.size)
+			n += len(buf)
 		}
-		counted[cellWidth{i, c, w}] = n
 		return n
 	}
 	single := func(i, c int) bool {

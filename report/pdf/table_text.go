@@ -162,9 +162,12 @@ const fitSlack = 1e-6 // at 1 pt: rounding must not push a full line's last piec
 // line that overflows ends after its last preferred break instead when
 // that leaves it at least half full. A piece wider than a line has a line
 // to itself.
-func (cp cellPara) lines(w float64) []span {
+func (cp cellPara) lines(w float64) []span { return cp.appendLines(nil, w) }
+
+// appendLines is lines appended to out, for callers that count lines many
+// times and reuse one slice.
+func (cp cellPara) appendLines(out []span, w float64) []span {
 	w -= cp.indent
-	var out []span
 	n := len(cp.widths)
 	from, used, pending := 0, 0.0, 0.0
 	soft, softUsed := -1, 0.0

@@ -27,17 +27,21 @@ func canonicalZip(data []byte) ([]byte, error) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, f := range files {
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate})
+		// Each entry's compressed bytes are copied as they are: excelize
+		// compresses an entry the same way every time, only the order and
+		// the times differ.
+		w, err := zw.CreateRaw(&zip.FileHeader{
+			Name: f.Name, Method: f.Method, CRC32: f.CRC32,
+			CompressedSize64: f.CompressedSize64, UncompressedSize64: f.UncompressedSize64,
+		})
 		if err != nil {
 			return nil, err
 		}
-		r, err := f.Open()
+		r, err := f.OpenRaw()
 		if err != nil {
 			return nil, err
 		}
-		_, err = io.Copy(w, r)
-		r.Close()
-		if err != nil {
+		if _, err := io.Copy(w, r); err != nil {
 			return nil, err
 		}
 	}
