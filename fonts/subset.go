@@ -16,7 +16,9 @@ import (
 // tables is a TrueType font read into its parts.
 type tables struct {
 	raw         map[string][]byte
-	loca        []uint32 // glyph offsets into glyf, numGlyphs+1 of them
+	glyf, loca  []byte
+	longLoca    bool // loca holds 32-bit offsets, not 16-bit halves
+	numGlyphs   int
 	numHMetrics int
 	unitsPerEm  int
 }
@@ -51,27 +53,39 @@ func readTables(data []byte) (*tables, error) {
 			return nil, fmt.Errorf("fonts: font has no %q table", need)
 		}
 	}
-	numGlyphs := int(be.Uint16(t.raw["maxp"][4:]))
+	t.numGlyphs = int(be.Uint16(t.raw["maxp"][4:]))
 	t.numHMetrics = int(be.Uint16(t.raw["hhea"][34:]))
 	t.unitsPerEm = int(be.Uint16(t.raw["head"][18:]))
 	if t.unitsPerEm == 0 {
 		return nil, fmt.Errorf("fonts: font's head table gives 0 units per em")
 	}
-	long := be.Uint16(t.raw["head"][50:]) == 1
-	loca := t.raw["loca"]
-	t.loca = make([]uint32, numGlyphs+1)
-	for i := range t.loca {
-		if long {
-			t.loca[i] = be.Uint32(loca[4*i:])
-		} else {
-			t.loca[i] = 2 * uint32(be.Uint16(loca[2*i:]))
-		}
+	t.longLoca = be.Uint16(t.raw["head"][50:]) == 1
+	t.glyf, t.loca = t.raw["glyf"], t.raw["loca"]
+	size := 2
+	if t.longLoca {
+		size = 4
+	}
+	if len(t.loca) < size*(t.numGlyphs+1) {
+		return nil, fmt.Errorf("fonts: font's loca table is cut short")
 	}
 	return t, nil
 }
 
+// glyph is a glyph's outline data; the offsets are read from loca when
+// asked, since a document uses a few thousand of the font's glyphs.
 func (t *tables) glyph(gid int) []byte {
-	return t.raw["glyf"][t.loca[gid]:t.loca[gid+1]]
+	from, to := t.glyphAt(gid), t.glyphAt(gid+1)
+	if from > to || to > len(t.glyf) {
+		return nil // a broken loca entry: no outline rather than a crash
+	}
+	return t.glyf[from:to]
+}
+
+func (t *tables) glyphAt(gid int) int {
+	if t.longLoca {
+		return int(binary.BigEndian.Uint32(t.loca[4*gid:]))
+	}
+	return 2 * int(binary.BigEndian.Uint16(t.loca[2*gid:]))
 }
 
 // Composite glyph flags.
@@ -143,7 +157,7 @@ func (f *Face) subset(runes []rune, half bool) ([]byte, error) {
 	cmap := make(map[rune]int)
 	var add func(gid int)
 	add = func(gid int) {
-		if keep[gid] || gid >= len(t.loca)-1 {
+		if keep[gid] || gid >= t.numGlyphs {
 			return
 		}
 		keep[gid] = true
