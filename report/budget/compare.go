@@ -94,9 +94,11 @@ func (b *Budget) Figures() []Figure {
 		})
 	}
 	changed := b.ChangedRows()
+	names := b.FunctionNames()
 	for _, fund := range DescribedFunds {
 		for _, code := range itemCodes(b, fund) {
-			add(code, fmt.Sprintf("%s %s", fund, code), func(x *Budget) decimal.Decimal {
+			parts := FunctionParts(names[code])
+			add(code, fmt.Sprintf("%s %s", fund, parts[len(parts)-1]), func(x *Budget) decimal.Decimal {
 				return x.SumOf(func(r Row) bool { return r.FundName() == fund && r.FunctionCode == code })
 			})
 			out[len(out)-1].Rows = changed[Item{fund, code}]
