@@ -2,7 +2,9 @@ package pdf
 
 import (
 	"math"
+	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -62,6 +64,33 @@ func TestCompressedPairsReadBack(t *testing.T) {
 				t.Errorf("pdftotext %v: %q is not read back whole:\n%s", mode, c.text, out)
 			}
 		}
+	}
+	// The font of half-width marks declares each mark set so, and only
+	// those, half an em wide (FandolFang's full width is 1000).
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`/BaseFont /utf8fandolfang-regular-halt\s*/CIDSystemInfo[^>]*?/W \[([^\]]*)\]`).FindSubmatch(data)
+	if m == nil {
+		t.Fatal("no widths of the half-width FandolFang font in the PDF")
+	}
+	declared := make(map[rune]string)
+	f := strings.Fields(string(m[1]))
+	for i := 0; i+2 < len(f); i += 3 { // first last width
+		from, _ := strconv.Atoi(f[i])
+		to, _ := strconv.Atoi(f[i+1])
+		for r := from; r <= to; r++ {
+			declared[rune(r)] = f[i+2]
+		}
+	}
+	for _, r := range "》”、）“（" {
+		if declared[r] != "500" {
+			t.Errorf("%q is declared %q wide in the half-width font, want 500", r, declared[r])
+		}
+	}
+	if len(declared) != 6 {
+		t.Errorf("the half-width font declares %d marks, want 6: %v", len(declared), declared)
 	}
 	if fonts := testtool.Run(t, "pdffonts", path); strings.Count(fonts, "-halt") != 1 {
 		t.Errorf("want one font of half-width marks:\n%s", fonts)
