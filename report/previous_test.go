@@ -200,3 +200,29 @@ func TestPreviousReasonPrintedNowhere(t *testing.T) {
 			"reasons[", `the reason for "`+key+`" is printed nowhere`)
 	}
 }
+
+// A row last year had and this year has not is matched by its key too:
+// its reason explains the fall of the 项 it was in, after the 项's own.
+func TestPreviousRowDropped(t *testing.T) {
+	defer msg.SetLanguage(msg.SetLanguage(msg.English))
+	path := examplePair(t, []string{
+		`{ key: "2070109", text: 文化惠民演出由40场增加到52场 }`,
+		`{ key: "2070109", text: 文化惠民演出由40场增加到52场 }
+  - { key: village-shows, text: 送戏下乡并入文化惠民演出 }`,
+	}, []string{
+		`detail: 文化惠民演出, economic_code: "30227", amount: 950000 }`,
+		`detail: 文化惠民演出, economic_code: "30227", amount: 950000 }
+  - { key: village-shows, function_code: "2070109", function_name: 群众文化, category: 专项业务经费, detail: 送戏下乡, economic_code: "30227", amount: 100000 }`,
+		"general_budget: 8861200", "general_budget: 8961200",
+		"project: 2995000", "project: 3095000",
+	})
+	for _, f := range checked(t, path) {
+		if strings.Contains(f.String(), "village-shows") || f.Severity.String() == "error" {
+			t.Errorf("finding: %v", f)
+		}
+	}
+	want := "群众文化（项）120.00万元，比上年增加15.00万元，增长14.3%，主要原因是文化惠民演出由40场增加到52场；送戏下乡并入文化惠民演出。"
+	if text := explanation(t, path); !strings.Contains(text, want) {
+		t.Errorf("the PDF lacks %q", want)
+	}
+}
