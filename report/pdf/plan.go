@@ -91,6 +91,9 @@ type planner struct {
 	toc    []*tocEntry // entries awaiting their heading, in order
 	block  int         // index of the block being planned
 	blocks []layout.Block
+	// kinds are the column widths of the last table of each kind (its
+	// header's labels), which the next table of the kind takes if it can.
+	kinds map[string][]float64
 }
 
 func newPlanner(m *measurer) *planner { return &planner{m: m} }

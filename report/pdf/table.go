@@ -1,6 +1,9 @@
 package pdf
 
 import (
+	"fmt"
+	"strings"
+
 	"budgetdoc/report/layout"
 )
 
@@ -142,6 +145,7 @@ func (p *planner) renderTable(t *layout.Table) error {
 		p.ensure(1)
 		p.paragraph(t.Unit, layout.Style{Font: layout.FontTable, Size: tl.size, Align: layout.Right})
 	}
+	tl.keepKind()
 	return tl.paginate()
 }
 
@@ -167,6 +171,10 @@ func (tl *tableLayouter) columns(f tableFit) bool {
 		return mn*f.size + 2*f.pad, nat*f.size + 2*f.pad
 	})
 	widths, ok := tl.shareWidth(mins, nats, fr.width)
+	if ok {
+		tl.evenColumns(widths, mins)
+		widths = tl.likeKind(widths, mins)
+	}
 	x := fr.left
 	tl.colX = make([]float64, 0, len(widths)+1)
 	for _, w := range widths {
@@ -175,6 +183,151 @@ func (tl *tableLayouter) columns(f tableFit) bool {
 	}
 	tl.colX = append(tl.colX, fr.left+fr.width)
 	return ok
+}
+
+// evenColumns gives the columns of a table that share a label the same
+// width, their mean, when it is no narrower than any one's minimum: the two
+// halves of a performance form (二级指标 三级指标 指标值 twice).
+func (tl *tableLayouter) evenColumns(widths, mins []float64) {
+	groups := make(map[string][]int)
+	var labels []string
+	for c, l := range tl.columnLabels() {
+		if l == "" {
+			continue
+		}
+		if groups[l] == nil {
+			labels = append(labels, l)
+		}
+		groups[l] = append(groups[l], c)
+	}
+	for _, l := range labels {
+		cols := groups[l]
+		if len(cols) < 2 {
+			continue
+		}
+		mean := 0.0
+		for _, c := range cols {
+			mean += widths[c] / float64(len(cols))
+		}
+		fits := true
+		for _, c := range cols {
+			fits = fits && mean >= mins[c]-1e-9
+		}
+		if fits {
+			for _, c := range cols {
+				widths[c] = mean
+			}
+		}
+	}
+}
+
+// columnLabels is each column's label: the text of the lowest header cell
+// that covers the column alone.
+func (tl *tableLayouter) columnLabels() []string {
+	labels := make([]string, tl.g.Cols)
+	for c := range labels {
+		for r := min(tl.t.HeaderRows, tl.g.Rows) - 1; r >= 0; r-- {
+			if cell := tl.g.Slots[r][c].Cell; cell.Header && max(cell.ColSpan, 1) == 1 {
+				labels[c] = cell.Text.S
+				break
+			}
+		}
+	}
+	return labels
+}
+
+// likeKind returns the widths of the last table of the same kind set
+// before, so that tables of one kind side by side (表8 and 表9, one form
+// and the next) line up, when they give each column its minimum and cost
+// the table no line; else the table's own widths.
+func (tl *tableLayouter) likeKind(widths, mins []float64) []float64 {
+	kind, ok := tl.p.kinds[tl.kind()]
+	if !ok || len(kind) != len(widths) {
+		return widths
+	}
+	for c := range kind {
+		if kind[c] < mins[c]-1e-9 {
+			return widths
+		}
+	}
+	rows := tl.sampleRows()
+	if tl.lines(kind, rows) > tl.lines(widths, rows) {
+		return widths
+	}
+	return append([]float64(nil), kind...)
+}
+
+// keepKind records the table's column widths for the next table of its
+// kind.
+func (tl *tableLayouter) keepKind() {
+	if tl.p.kinds == nil {
+		tl.p.kinds = make(map[string][]float64)
+	}
+	widths := make([]float64, len(tl.colX)-1)
+	for c := range widths {
+		widths[c] = tl.colX[c+1] - tl.colX[c]
+	}
+	tl.p.kinds[tl.kind()] = widths
+}
+
+// kind names the table's kind: its orientation and its header's cells,
+// the labels with their spans (a form's header holds its project's texts
+// too, which do not count).
+func (tl *tableLayouter) kind() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d %d", tl.p.orient, tl.g.Cols)
+	for r := 0; r < min(tl.t.HeaderRows, tl.g.Rows); r++ {
+		b.WriteString("\n")
+		for _, cell := range tl.t.Rows[r].Cells {
+			rs, cs := cell.Span()
+			text := ""
+			if cell.Header {
+				text = cell.Text.S
+			}
+			fmt.Fprintf(&b, "|%s %d %d", text, rs, cs)
+		}
+	}
+	return b.String()
+}
+
+// sampleRows are the rows a table's column widths are weighed on: every
+// row of a short table, evenly spread rows of a long one, the header rows
+// always.
+func (tl *tableLayouter) sampleRows() []int {
+	step := max(1, (tl.g.Rows+sampleRows-1)/sampleRows)
+	var rows []int
+	for r := 0; r < tl.g.Rows; r++ {
+		if r < tl.t.HeaderRows || r%step == 0 {
+			rows = append(rows, r)
+		}
+	}
+	return rows
+}
+
+// lines is how many lines the given rows take at the given column widths,
+// counting the cells that span neither rows nor columns.
+func (tl *tableLayouter) lines(widths []float64, rows []int) int {
+	n := 0
+	var buf []span
+	for _, r := range rows {
+		most := 1
+		for c := 0; c < tl.g.Cols; c++ {
+			if !tl.g.IsOrigin(r, c) {
+				continue
+			}
+			if rs, cs := tl.g.Slots[r][c].Cell.Span(); rs > 1 || cs > 1 {
+				continue
+			}
+			k := 0
+			for _, cp := range tl.paras[[2]int{r, c}] {
+				buf = cp.appendLines(buf[:0], (widths[c]-2*tl.pad)/tl.size)
+				k += len(buf)
+			}
+			most = max(most, k)
+		}
+		n += most
+	}
+	return n
 }
 
 // sampleRows is how many rows of a long table the column widths are
@@ -196,15 +349,8 @@ func (tl *tableLayouter) shareWidth(mins, nats []float64, total float64) ([]floa
 		}
 		return widths, false
 	}
-	// The cells of one row and one column, on every row of a short table
-	// or on evenly spread rows of a long one (header rows always).
-	step := max(1, (g.Rows+sampleRows-1)/sampleRows)
-	var rows []int
-	for r := 0; r < g.Rows; r++ {
-		if r < tl.t.HeaderRows || r%step == 0 {
-			rows = append(rows, r)
-		}
-	}
+	// The cells of one row and one column, on the sampled rows.
+	rows := tl.sampleRows()
 	lines := make([][]int, len(rows))        // lines[i][c]: lines of the cell at rows[i], c; 0 for none
 	paras := make([][][]cellPara, len(rows)) // paras[i][c]: the paragraphs of the cell at rows[i], c
 	for i, r := range rows {

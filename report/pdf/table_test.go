@@ -3,6 +3,7 @@ package pdf
 import (
 	"math"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -248,6 +249,72 @@ func TestMergedGroupsStayTogether(t *testing.T) {
 		}
 		if len(pl.pages) < 2 {
 			t.Fatalf("%d rows: %d pages; the test wants tables over pages", rows, len(pl.pages))
+		}
+	}
+}
+
+// Tables of one kind line up, read back from the 2024 standard example:
+// the code tables 表8 and 表9 (科目编码 科目名称 合计 基本支出 项目支出)
+// have their columns in the same places, and the two halves of each
+// performance form (二级指标 三级指标 指标值) the same widths.
+func TestTablesOfAKindLineUp(t *testing.T) {
+	ws := words(t, renderFile(t, disclosure(t, "../../data/examples/qingchuan-culture-2024.yaml")))
+	center := func(w word) float64 { return (w.xMin + w.xMax) / 2 }
+	// lineOf is the words on the line of w, left to right.
+	lineOf := func(w word) []word {
+		var line []word
+		for _, o := range ws {
+			if o.page == w.page && math.Abs(o.yMin-w.yMin) < 1 {
+				line = append(line, o)
+			}
+		}
+		sort.Slice(line, func(i, j int) bool { return line[i].xMin < line[j].xMin })
+		return line
+	}
+	codeTable := "科目编码 科目名称 合计 基本支出 项目支出"
+	var codeTables [][]float64 // the centres of each code table's labels
+	forms := 0
+	for _, w := range ws {
+		switch w.text {
+		case "科目编码":
+			line := lineOf(w)
+			var texts []string
+			var xs []float64
+			for _, o := range line {
+				texts = append(texts, o.text)
+				xs = append(xs, center(o))
+			}
+			if strings.Join(texts, " ") != codeTable {
+				continue
+			}
+			codeTables = append(codeTables, xs)
+		case "二级指标":
+			var labels []word
+			for _, o := range lineOf(w) {
+				if o.text == "二级指标" || o.text == "三级指标" || o.text == "指标值" {
+					labels = append(labels, o)
+				}
+			}
+			if len(labels) != 6 || labels[0].xMin != w.xMin {
+				continue
+			}
+			forms++
+			shift := center(labels[3]) - center(labels[0])
+			for i := 1; i < 3; i++ {
+				if d := center(labels[i+3]) - center(labels[i]); math.Abs(d-shift) > 0.1 {
+					t.Errorf("page %d: the right half's %s is %.2f right of the left's, its 二级指标 %.2f: the halves differ", w.page, labels[i].text, d, shift)
+				}
+			}
+		}
+	}
+	if n := len(codeTables); n < 3 || forms < 2 {
+		t.Fatalf("%d code tables and %d forms found, want 表3, 表8, 表9 and the two forms", n, forms)
+	}
+	// 表9 is empty: no line of it wraps at 表8's widths.
+	t8, t9 := codeTables[len(codeTables)-2], codeTables[len(codeTables)-1]
+	for i := range t9 {
+		if math.Abs(t9[i]-t8[i]) > 0.1 {
+			t.Errorf("表9's %s centred at %.2f, 表8's at %.2f", strings.Fields(codeTable)[i], t9[i], t8[i])
 		}
 	}
 }
