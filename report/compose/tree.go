@@ -252,8 +252,14 @@ func stack(s string, n int) string {
 	r := []rune(s)
 	var lines []string
 	for len(r) > n {
-		lines = append(lines, string(r[:n]))
-		r = r[n:]
+		// No lone last character (政府性基/金预算拨/款): the line before
+		// gives it one.
+		k := n
+		if len(r) == n+1 {
+			k = n - 1
+		}
+		lines = append(lines, string(r[:k]))
+		r = r[k:]
 	}
 	return strings.Join(append(lines, string(r)), "\n")
 }

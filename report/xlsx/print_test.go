@@ -6,11 +6,15 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/xuri/excelize/v2"
 
@@ -306,7 +310,9 @@ func TestSheetNamesAndLabels(t *testing.T) {
 
 // LibreOffice prints each sheet on exactly its breaks + 1 pages, so it
 // adds no break of its own through a merged range, and every page starts
-// with the sheet's repeated header rows.
+// with the sheet's repeated header rows; no cell it wraps ends with one
+// character on its last line (with Carlito, Calibri's metrics, for the
+// column widths, as Excel has them).
 func TestLibreOfficePrintsThePlannedPages(t *testing.T) {
 	fontsDir, _ := filepath.Abs("../../fonts")
 	names := []string{"sample", "300 rows", "revision", "standard set"}
@@ -351,7 +357,67 @@ func TestLibreOfficePrintsThePlannedPages(t *testing.T) {
 			t.Errorf("%s: LibreOffice printed %d pages, the breaks make %d", name, len(pages), want)
 		}
 		f.Close()
+		for _, lone := range loneLines(t, pdfs[i]) {
+			t.Errorf("%s: a cell wraps with one character on its last line: %s", name, lone)
+		}
 	}
+}
+
+var bboxWord = regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
+
+// loneLines finds, in a PDF's pdftotext -bbox words, the last line of a
+// wrapped cell holding one character (国有资/本): a word of one letter or
+// closing bracket, alone on its line in the cell, less than a line and a
+// half under a longer word that spans it. Only lines of Han characters
+// above are weighed, whose widths are an em in every Chinese font:
+// LibreOffice here sets the cells in another face than Excel's 宋体, whose
+// Latin letters and dashes are narrower, so it wraps mixed text elsewhere.
+// A label set a character a line (绩/效/指/标) has a single character above.
+func loneLines(t *testing.T, pdf string) []string {
+	type word struct {
+		x0, y0, x1 float64
+		text       string
+	}
+	han := func(s string) bool {
+		for _, r := range s {
+			if !unicode.Is(unicode.Han, r) {
+				return false
+			}
+		}
+		return true
+	}
+	var out []string
+	for p, page := range strings.Split(testtool.Run(t, "pdftotext", "-bbox", pdf, "-"), "<page ")[1:] {
+		var ws []word
+		for _, m := range bboxWord.FindAllStringSubmatch(page, -1) {
+			var w word
+			w.x0, _ = strconv.ParseFloat(m[1], 64)
+			w.y0, _ = strconv.ParseFloat(m[2], 64)
+			w.x1, _ = strconv.ParseFloat(m[3], 64)
+			w.text = m[5]
+			ws = append(ws, w)
+		}
+		for _, w := range ws {
+			rs := []rune(w.text)
+			if len(rs) != 1 || !unicode.IsLetter(rs[0]) && !strings.ContainsRune("）」』》】", rs[0]) {
+				continue
+			}
+			mid := (w.x0 + w.x1) / 2
+			for _, a := range ws {
+				if d := w.y0 - a.y0; d <= 0 || d > 18 || len([]rune(a.text)) < 2 || !han(a.text) || a.x0 > w.x0+1 || mid > a.x1 {
+					continue
+				}
+				alone := true
+				for _, o := range ws {
+					alone = alone && (o == w || math.Abs(o.y0-w.y0) > 1 || o.x1 <= a.x0-1 || o.x0 >= a.x1+1)
+				}
+				if alone {
+					out = append(out, fmt.Sprintf("page %d: %s/%s", p+1, a.text, w.text))
+				}
+			}
+		}
+	}
+	return out
 }
 
 // repeatedTexts are the texts of a sheet's print-title rows.

@@ -45,6 +45,7 @@ func (w *workbook) renderTable(t *layout.Table) error {
 		return err
 	}
 	widths := w.columnWidths(t)
+	w.widenCells(g, widths)
 	for c, width := range widths {
 		if err := sw.SetColWidth(c+1, c+1, width); err != nil {
 			return err
@@ -282,6 +283,53 @@ func (w *workbook) columnWidths(t *layout.Table) []float64 {
 		out[i] = math.Round((c.Width*scale+1)*100) / 100
 	}
 	return out
+}
+
+// widenCells widens a column where a spreadsheet would wrap a cell with
+// one lone character on its last line (国有资/本, 社会效益指/标), by as
+// little as brings that character up or another one down: a spreadsheet
+// wraps a cell at the column's width, as the PDF's balanced cells do not.
+// A column w wide holds about w digits' width of text; Excel and
+// LibreOffice differ by a few pixels, so the line must not be lone at a
+// little less or a little more.
+func (w *workbook) widenCells(g *layout.Grid, widths []float64) {
+	lone := func(s string, width float64) bool {
+		return loneLastLine(s, width-0.3, w.opts.Size) || loneLastLine(s, width+0.3, w.opts.Size)
+	}
+	for r := 0; r < g.Rows; r++ {
+		for c := 0; c < g.Cols; c++ {
+			cell := g.Slots[r][c].Cell
+			if !g.IsOrigin(r, c) || max(cell.ColSpan, 1) > 1 {
+				continue
+			}
+			indent := 0.0
+			if indented(cellStyle(cell)) {
+				indent = indentUnits
+			}
+			for _, para := range strings.Split(cell.Text.S, "\n") {
+				width := widths[c] - indent
+				for step := 0; step < 8 && lone(para, width); step++ {
+					width += hanWidth * w.opts.Size / 11 / 4
+				}
+				widths[c] = math.Round((width+indent)*100) / 100
+			}
+		}
+	}
+}
+
+// loneLastLine reports whether s, wrapped a character at a time in width
+// units, ends with a line of one character.
+func loneLastLine(s string, width, size float64) bool {
+	lines, last, used := 1, 0, 0.0
+	for _, r := range s {
+		u := textUnits(string(r), size)
+		if used > 0 && used+u > width+1e-9 {
+			lines, last, used = lines+1, 0, 0
+		}
+		used += u
+		last++
+	}
+	return lines > 1 && last == 1
 }
 
 // textUnits is the width of s in Excel units: Han characters two, others one.
