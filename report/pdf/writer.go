@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/jung-kurt/gofpdf"
 
@@ -42,27 +43,35 @@ func newWriter(m *measurer, meta layout.Meta, pl *plan) (*writer, error) {
 	pdf.SetXmpMetadata(xmp(meta))
 	w := &writer{pdf: pdf, set: m.set, meta: meta, m: m}
 	full, half := w.facesUsed(pl)
+	// A face that sets marks half width somewhere has a second font of
+	// those marks' half-width forms. The subsets are made side by side and
+	// given to gofpdf in order.
+	type font struct {
+		family string
+		subset func() ([]byte, error)
+	}
+	var embeds []font
 	for _, fc := range full {
-		data, err := fc.face.Subset(fc.chars)
-		if err != nil {
-			return nil, err
+		embeds = append(embeds, font{fc.face.Name, func() ([]byte, error) { return fc.face.Subset(fc.chars) }})
+	}
+	for _, fc := range half {
+		embeds = append(embeds, font{halfFamily(fc.face), func() ([]byte, error) { return fc.face.HalfSubset(fc.chars) }})
+	}
+	data := make([][]byte, len(embeds))
+	errs := make([]error, len(embeds))
+	var wg sync.WaitGroup
+	for i, f := range embeds {
+		wg.Go(func() { data[i], errs[i] = f.subset() })
+	}
+	wg.Wait()
+	for i, f := range embeds {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		pdf.AddUTF8SubsetFromBytes(fc.face.Name, "", data)
+		pdf.AddUTF8SubsetFromBytes(f.family, "", data[i])
 		// gofpdf can report a bad font only through its error state.
 		if err := pdf.Error(); err != nil {
-			return nil, fmt.Errorf("font %s: %w", fc.face.Name, err)
-		}
-	}
-	// A face that sets marks half width somewhere has a second font of
-	// those marks' half-width forms.
-	for _, fc := range half {
-		data, err := fc.face.HalfSubset(fc.chars)
-		if err != nil {
-			return nil, err
-		}
-		pdf.AddUTF8SubsetFromBytes(halfFamily(fc.face), "", data)
-		if err := pdf.Error(); err != nil {
-			return nil, fmt.Errorf("font %s: %w", halfFamily(fc.face), err)
+			return nil, fmt.Errorf("font %s: %w", f.family, err)
 		}
 	}
 	return w, nil

@@ -1825,6 +1825,11 @@ func (f *Fpdf) AddUTF8SubsetFromBytes(familyStr, styleStr string, utf8Bytes []by
 	f.addFontFromBytes(familyStr, styleStr, nil, nil, utf8Bytes)
 	if def, ok := f.fonts[getFontKey(familyStr, styleStr)]; ok && def.utf8File != nil {
 		def.utf8File.asIs = true
+		// The stream is known now: it is compressed while the pages are
+		// drawn, and taken when the document is written.
+		compressed := make(chan []byte, 1)
+		go func() { compressed <- sliceCompress(utf8Bytes) }()
+		def.utf8File.compressed = compressed
 	}
 }
 
@@ -3908,6 +3913,14 @@ func (f *Fpdf) putpages() {
 		hPt = f.defPageSize.Wd * f.k
 	}
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
+	var compressed [][]byte                 // budgetdoc: the pages' streams, compressed side by side
+	if f.compress {
+		streams := make([][]byte, nb+1)
+		for n := 1; n <= nb; n++ {
+			streams[n] = f.pages[n].Bytes()
+		}
+		compressed = compressAll(streams)
+	}
 	for n := 1; n <= nb; n++ {
 		// Page
 		f.newobj()
@@ -3957,7 +3970,7 @@ func (f *Fpdf) putpages() {
 		// Page content
 		f.newobj()
 		if f.compress {
-			data := sliceCompress(f.pages[n].Bytes())
+			data := compressed[n]
 			f.outf("<</Filter /FlateDecode /Length %d>>", len(data))
 			f.putstream(data)
 		} else {
@@ -4131,7 +4144,12 @@ func (f *Fpdf) putfonts() {
 					utf8FontStream = font.utf8File.GenerateCutFont(usedRunes)
 				}
 				utf8FontSize := len(utf8FontStream)
-				compressedFontStream := sliceCompress(utf8FontStream)
+				var compressedFontStream []byte
+				if font.utf8File.compressed != nil {
+					compressedFontStream = <-font.utf8File.compressed
+				} else {
+					compressedFontStream = sliceCompress(utf8FontStream)
+				}
 				CodeSignDictionary := font.utf8File.CodeSymbolDictionary
 				delete(CodeSignDictionary, 0)
 

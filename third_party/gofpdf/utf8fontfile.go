@@ -55,7 +55,8 @@ type utf8FontFile struct {
 	DefaultWidth         float64
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
-	asIs                 bool // embedded as it is: see AddUTF8SubsetFromBytes
+	asIs                 bool        // embedded as it is: see AddUTF8SubsetFromBytes
+	compressed           chan []byte // the file compressed, when asIs
 }
 
 type tableDescription struct {

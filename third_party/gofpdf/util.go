@@ -25,6 +25,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 )
@@ -91,6 +92,27 @@ func sliceCompress(data []byte) []byte {
 	cmp.Close()
 	zlibWriters.Put(cmp)
 	return buf.Bytes()
+}
+
+// compressAll is sliceCompress of every slice, as many at a time as there
+// are processors.
+//
+// budgetdoc: added.
+func compressAll(data [][]byte) [][]byte {
+	out := make([][]byte, len(data))
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, d := range data {
+		wg.Add(1)
+		slots <- struct{}{}
+		go func(i int, d []byte) {
+			defer wg.Done()
+			out[i] = sliceCompress(d)
+			<-slots
+		}(i, d)
+	}
+	wg.Wait()
+	return out
 }
 
 // zlibWriters keeps zlib writers for reuse: a new one allocates and clears
