@@ -1826,9 +1826,14 @@ func (f *Fpdf) AddUTF8SubsetFromBytes(familyStr, styleStr string, utf8Bytes []by
 	if def, ok := f.fonts[getFontKey(familyStr, styleStr)]; ok && def.utf8File != nil {
 		def.utf8File.asIs = true
 		// The stream is known now: it is compressed while the pages are
-		// drawn, and taken when the document is written.
+		// drawn, and taken when the document is written. One font at a
+		// time, so that one zlib writer serves them all.
 		compressed := make(chan []byte, 1)
-		go func() { compressed <- sliceCompress(utf8Bytes) }()
+		go func() {
+			f.fontCompression.Lock()
+			defer f.fontCompression.Unlock()
+			compressed <- sliceCompress(utf8Bytes)
+		}()
 		def.utf8File.compressed = compressed
 	}
 }
