@@ -68,14 +68,8 @@ type Face struct {
 	once   sync.Once
 	parsed *sfnt.Font
 	err    error
-	mu     sync.Mutex
-	// looked and has are bit sets over the Basic Multilingual Plane: which
-	// characters were looked up in the font, and which it has. A map grew
-	// and rehashed for every document's few thousand characters.
-	looked, has *[0x10000 / 64]uint64
-	advance     *[0x10000]uint16 // of the characters looked up, in 1/1000 em
 
-	tablesOnce sync.Once // the tables Subset copies from
+	tablesOnce sync.Once // the tables Subset copies from, and the cmap read
 	tables     *tables
 	tablesErr  error
 }
@@ -202,9 +196,8 @@ func (f *Face) Has(r rune) bool {
 	if r < 0x20 && r != '\t' {
 		return false
 	}
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.lookUp(r)
+	_, ok := f.glyph(r)
+	return ok
 }
 
 // Advance is r's advance width at size 1, rounded to 1/1000 em as the PDF
@@ -212,41 +205,18 @@ func (f *Face) Has(r rune) bool {
 // exactly where the PDF viewer puts it. A character the face lacks has the
 // width of its .notdef glyph, or half an em when that is zero.
 func (f *Face) Advance(r rune) float64 {
-	if r > 0xFFFF || r < 0 {
-		r = 0
-	}
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if !f.lookUp(r) {
-		r = 0
-		f.lookUp(0)
-	}
-	return float64(f.advance[r]) / 1000
+	gid, _ := f.glyph(r)
+	return float64(f.thousandths(gid)) / 1000
 }
 
-// lookUp reports whether the face has r, finding its glyph and advance the
-// first time; f.mu is held.
-func (f *Face) lookUp(r rune) bool {
-	if f.looked == nil {
-		f.looked, f.has, f.advance = new([0x10000 / 64]uint64), new([0x10000 / 64]uint64), new([0x10000]uint16)
+// glyph is r's glyph in the face, and whether it has one (.notdef if not).
+func (f *Face) glyph(r rune) (int, bool) {
+	t, err := f.parsedTables()
+	if err != nil || r < 0 || r > 0xFFFF {
+		return 0, false
 	}
-	word, bit := r/64, uint64(1)<<(r%64)
-	if f.looked[word]&bit != 0 {
-		return f.has[word]&bit != 0
-	}
-	f.looked[word] |= bit
-	parsed, err := f.font()
-	if err != nil {
-		return false
-	}
-	var buf sfnt.Buffer
-	idx, err := parsed.GlyphIndex(&buf, r)
-	if err != nil || (idx == 0 && r != 0) {
-		return false
-	}
-	f.has[word] |= bit
-	f.advance[r] = f.thousandths(int(idx))
-	return true
+	g := int(t.glyphs[r])
+	return g, g != 0 && g < t.numGlyphs
 }
 
 // thousandths is a glyph's advance in 1/1000 em, rounded as the PDF writer

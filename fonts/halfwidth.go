@@ -3,8 +3,6 @@ package fonts
 import (
 	"encoding/binary"
 	"math"
-
-	"golang.org/x/image/font/sfnt"
 )
 
 // Side is the half of its em in which a full-width mark's ink lies, which
@@ -33,13 +31,8 @@ func (f *Face) HalfForm(r rune) (Side, float64) {
 	if err != nil {
 		return NoHalf, 0
 	}
-	parsed, err := f.font()
-	if err != nil {
-		return NoHalf, 0
-	}
-	var buf sfnt.Buffer
-	idx, err := parsed.GlyphIndex(&buf, r)
-	if err != nil || idx == 0 || int(idx) >= len(t.loca)-1 {
+	idx := t.glyphs[r]
+	if idx == 0 || int(idx) >= t.numGlyphs {
 		return NoHalf, 0
 	}
 	g := t.glyph(int(idx))

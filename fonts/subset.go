@@ -20,14 +20,39 @@ type tables struct {
 	longLoca    bool // loca holds 32-bit offsets, not 16-bit halves
 	numGlyphs   int
 	numHMetrics int
+	glyphs      *[0x10000]uint16 // each BMP character's glyph, 0 for none
 	unitsPerEm  int
 }
 
 // parsedTables reads the face's table directory, glyph locations and metric
 // count, once.
 func (f *Face) parsedTables() (*tables, error) {
-	f.tablesOnce.Do(func() { f.tables, f.tablesErr = readTables(f.Data) })
+	f.tablesOnce.Do(func() {
+		f.tables, f.tablesErr = readTables(f.Data)
+		if f.tablesErr != nil {
+			return
+		}
+		f.tables.glyphs, f.tablesErr = glyphIDs(f.tables.raw["cmap"])
+		if f.tablesErr != nil { // a cmap of another format: asked of sfnt, glyph by glyph
+			f.tables.glyphs, f.tablesErr = f.glyphIDsOfSfnt()
+		}
+	})
 	return f.tables, f.tablesErr
+}
+
+func (f *Face) glyphIDsOfSfnt() (*[0x10000]uint16, error) {
+	parsed, err := f.font()
+	if err != nil {
+		return nil, err
+	}
+	glyphs := new([0x10000]uint16)
+	var buf sfnt.Buffer
+	for r := rune(1); r < 0xFFFF; r++ {
+		if g, err := parsed.GlyphIndex(&buf, r); err == nil {
+			glyphs[r] = uint16(g)
+		}
+	}
+	return glyphs, nil
 }
 
 func readTables(data []byte) (*tables, error) {
@@ -146,12 +171,7 @@ func (f *Face) subset(runes []rune, half bool) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("font %s: %w", f.Name, err)
 	}
-	parsed, err := f.font()
-	if err != nil {
-		return nil, fmt.Errorf("font %s: %w", f.Name, err)
-	}
 	// The glyphs to keep: .notdef, each rune's, and their components.
-	var buf sfnt.Buffer
 	keep := make(map[int]bool, len(runes)+1)
 	keep[0] = true
 	cmap := make(map[rune]int)
@@ -169,8 +189,8 @@ func (f *Face) subset(runes []rune, half bool) ([]byte, error) {
 		if r > 0xFFFF {
 			continue
 		}
-		idx, err := parsed.GlyphIndex(&buf, r)
-		if err != nil || idx == 0 {
+		idx := t.glyphs[r]
+		if idx == 0 {
 			continue
 		}
 		if half {
