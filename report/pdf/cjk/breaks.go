@@ -16,14 +16,30 @@ const noEnd = "“‘（【「『《〈([{〔〖〘〚｛〝"
 // inseparable are marks written doubled (—— and ……) whose halves stay together.
 const inseparable = "—…"
 
-func in(set string, r rune) bool {
-	for _, s := range set {
-		if s == r {
-			return true
-		}
+// runeSet is a set of characters of the Basic Multilingual Plane, one bit
+// each: the classes below are asked about every character of every line.
+type runeSet [0x10000 / 64]uint64
+
+func newRuneSet(chars string) *runeSet {
+	var s runeSet
+	for _, r := range chars {
+		s[r/64] |= 1 << (r % 64)
 	}
-	return false
+	return &s
 }
+
+func (s *runeSet) has(r rune) bool {
+	return r >= 0 && r <= 0xFFFF && s[r/64]&(1<<(r%64)) != 0
+}
+
+var (
+	noStartSet          = newRuneSet(noStart)
+	noEndSet            = newRuneSet(noEnd)
+	inseparableSet      = newRuneSet(inseparable)
+	halfBlankOpeningSet = newRuneSet(halfBlankOpening)
+	bodySuffixesSet     = newRuneSet(bodySuffixes)
+	urlSeparatorSet     = newRuneSet("/.-?&") // a URL breaks after one of them
+)
 
 // isWordRune reports whether r belongs to a run that must stay whole:
 // Latin letters and digits (2021, 13,567,000, PDF).
@@ -55,9 +71,9 @@ func clusterEnd(text []rune, i int) int {
 	n := len(text)
 	j := i
 	// Opening marks bind to what follows them.
-	for j < n && in(noEnd, text[j]) {
+	for j < n && noEndSet.has(text[j]) {
 		j++
-		for j < n && text[j] == ' ' && in(noEnd, text[j-1]) {
+		for j < n && text[j] == ' ' && noEndSet.has(text[j-1]) {
 			j++ // a stray space after an opening mark does not free it
 		}
 	}
@@ -74,7 +90,7 @@ func clusterEnd(text []rune, i int) int {
 					break
 				}
 			}
-		case in(inseparable, r):
+		case inseparableSet.has(r):
 			for j < n && text[j] == r {
 				j++
 			}
@@ -84,7 +100,7 @@ func clusterEnd(text []rune, i int) int {
 	}
 	// Closing marks, and the rest of a doubled dash or ellipsis, bind to what
 	// precedes them.
-	for j < n && (in(noStart, text[j]) || j > 0 && in(inseparable, text[j]) && text[j] == text[j-1]) {
+	for j < n && (noStartSet.has(text[j]) || j > 0 && inseparableSet.has(text[j]) && text[j] == text[j-1]) {
 		j++
 	}
 	return j

@@ -62,14 +62,14 @@ func TestBreakProperties(t *testing.T) {
 		for i, l := range ls {
 			joined = append(joined, rs[l.Start:l.End]...)
 			vis := l.Visible(rs)
-			if i > 0 && len(vis) > 0 && in(noStart, vis[0]) && vis[0] != rs[l.Start-1] {
+			if i > 0 && len(vis) > 0 && strings.ContainsRune(noStart, vis[0]) && vis[0] != rs[l.Start-1] {
 				// A forbidden start is only acceptable when the line before
 				// could not have taken it: a single over-wide cluster.
 				if len(Clusters(rs[ls[i-1].Start:ls[i-1].End])) > 1 {
 					t.Fatalf("%q: line %d starts with %q: %q", string(rs), i, vis[0], string(vis))
 				}
 			}
-			if i < len(ls)-1 && len(vis) > 0 && in(noEnd, vis[len(vis)-1]) && len(Clusters(vis)) > 1 {
+			if i < len(ls)-1 && len(vis) > 0 && strings.ContainsRune(noEnd, vis[len(vis)-1]) && len(Clusters(vis)) > 1 {
 				t.Fatalf("%q: line %d ends with %q", string(rs), i, vis[len(vis)-1])
 			}
 			if avail := map[bool]float64{true: width - 1, false: width}[i == 0]; l.Width > avail+0.01 && len(Clusters(vis)) > 1 {

@@ -30,20 +30,20 @@ const (
 // which BreakBoxes uses at a line's end.
 func Compress(bs []Box, em float64, half func(rune) (Ink, float64)) {
 	for i := range bs {
-		if r := bs[i].R; in(noStart, r) || in(noEnd, r) {
+		if r := bs[i].R; noStartSet.has(r) || noEndSet.has(r) {
 			ink, w := half(r)
-			if ink == InkLeft && in(noStart, r) || ink == InkRight && in(noEnd, r) {
+			if ink == InkLeft && noStartSet.has(r) || ink == InkRight && noEndSet.has(r) {
 				bs[i].Half = w
 			}
 		}
 	}
-	mark := func(b Box) bool { return b.Width >= 0.75*em && (in(noStart, b.R) || in(noEnd, b.R)) }
+	mark := func(b Box) bool { return b.Width >= 0.75*em && (noStartSet.has(b.R) || noEndSet.has(b.R)) }
 	for i := 0; i+1 < len(bs); i++ {
 		a, b := &bs[i], &bs[i+1]
 		if b.Space != 0 || !mark(*a) || !mark(*b) {
 			continue
 		}
-		closing, opening := in(noStart, a.R), in(noEnd, b.R)
+		closing, opening := noStartSet.has(a.R), noEndSet.has(b.R)
 		switch {
 		case closing && a.Half > 0:
 			a.halve()

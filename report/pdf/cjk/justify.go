@@ -93,7 +93,7 @@ func Boxes(text []rune, measure func(rune) float64, em float64, fixed int) []Box
 				b.Glue = Fixed
 			}
 		}
-		if wide(r) && in(halfBlankOpening, r) {
+		if wide(r) && halfBlankOpeningSet.has(r) {
 			b.Lead = b.Width / 2
 		}
 		bs = append(bs, b)
@@ -112,9 +112,9 @@ func glueBetween(p, r rune, typed bool) Glue {
 	switch {
 	case p == '\u3000' || r == '\u3000':
 		return Fixed
-	case in(noEnd, p) || in(noStart, r):
+	case noEndSet.has(p) || noStartSet.has(r):
 		return Fixed
-	case in(inseparable, p) && p == r:
+	case inseparableSet.has(p) && p == r:
 		return Fixed
 	case typed:
 		return Mixed
@@ -122,7 +122,7 @@ func glueBetween(p, r rune, typed bool) Glue {
 		return Fixed // inside Latin text: 3.5, A-1, an address
 	case isHan(p) && isLatin(r) || isLatin(p) && isHan(r):
 		return Mixed
-	case in(noStart, p) || in(noEnd, r):
+	case noStartSet.has(p) || noEndSet.has(r):
 		return Punctuation
 	}
 	return Ideographic
@@ -139,7 +139,7 @@ func markBreaks(bs []Box) {
 	for _, s := range Clusters(rs) {
 		bs[s].Break = true
 		if s > 0 {
-			bs[s].Seam = bs[s].Glue == Mixed && isLatin(rs[s]) || in(noEnd, rs[s]) || in(noStart, rs[s-1])
+			bs[s].Seam = bs[s].Glue == Mixed && isLatin(rs[s]) || noEndSet.has(rs[s]) || noStartSet.has(rs[s-1])
 		}
 	}
 	for i := 0; i < len(rs); {
@@ -153,7 +153,7 @@ func markBreaks(bs []Box) {
 		}
 		if isAddress(rs[i:j]) {
 			for k := i + 1; k < j; k++ {
-				bs[k].Break = in("/.-?&", rs[k-1]) && !in("/.-?&", rs[k])
+				bs[k].Break = urlSeparatorSet.has(rs[k-1]) && !urlSeparatorSet.has(rs[k])
 			}
 		}
 		i = j
@@ -227,7 +227,7 @@ func fitLine(bs []Box, s, e int, avail float64) (l BoxLine, ok bool) {
 	if fits(bs, s, e, avail) {
 		return l, true
 	}
-	if last := bs[e-1]; e-1 > s && last.Half > 0 && !last.Halved && in(noStart, last.R) {
+	if last := bs[e-1]; e-1 > s && last.Half > 0 && !last.Halved && noStartSet.has(last.R) {
 		l.HalfEnd = true
 		const slack = 0.01
 		return l, l.width(bs) <= avail+slack
@@ -353,7 +353,7 @@ func Balance(bs []Box, first, width, em float64) []BoxLine {
 		c := slack * slack
 		switch {
 		case e == len(bs) || bs[e].Seam:
-		case in(bodySuffixes, bs[e-1].R):
+		case bodySuffixesSet.has(bs[e-1].R):
 			c += 9 // after the name of an office: a weaker seam
 		default:
 			c += 36 // a break that splits the text where it has no seam
