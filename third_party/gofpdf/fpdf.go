@@ -1083,7 +1083,20 @@ func (f *Fpdf) outputDashPattern() {
 // Line draws a line between points (x1, y1) and (x2, y2) using the current
 // draw color, line width and cap style.
 func (f *Fpdf) Line(x1, y1, x2, y2 float64) {
-	f.outf("%.2f %.2f m %.2f %.2f l S", x1*f.k, (f.h-y1)*f.k, x2*f.k, (f.h-y2)*f.k)
+	// budgetdoc: formatted as "%.2f %.2f m %.2f %.2f l S" was, without fmt.
+	b := make([]byte, 0, 48)
+	b = appendFixed2(b, x1*f.k, ' ')
+	b = appendFixed2(b, (f.h-y1)*f.k, ' ')
+	b = append(b, "m "...)
+	b = appendFixed2(b, x2*f.k, ' ')
+	b = appendFixed2(b, (f.h-y2)*f.k, ' ')
+	b = append(b, "l S"...)
+	f.out(string(b))
+}
+
+// appendFixed2 appends v as %.2f does, then sep.
+func appendFixed2(b []byte, v float64, sep byte) []byte {
+	return append(strconv.AppendFloat(b, v, 'f', 2, 64), sep)
 }
 
 // fillDrawOp corrects path painting operators
@@ -2245,7 +2258,15 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 	} else {
 		txt2 = f.escape(txtStr)
 	}
-	s := sprintf("BT %.2f %.2f Td (%s) Tj ET", x*f.k, (f.h-y)*f.k, txt2)
+	// budgetdoc: formatted as "BT %.2f %.2f Td (%s) Tj ET" was, without fmt.
+	b := make([]byte, 0, 32+len(txt2))
+	b = append(b, "BT "...)
+	b = appendFixed2(b, x*f.k, ' ')
+	b = appendFixed2(b, (f.h-y)*f.k, ' ')
+	b = append(b, "Td ("...)
+	b = append(b, txt2...)
+	b = append(b, ") Tj ET"...)
+	s := string(b)
 	if f.underline && txtStr != "" {
 		s += " " + f.dounderline(x, y, txtStr)
 	}
