@@ -19,7 +19,7 @@ package gofpdf
 import (
 	"bufio"
 	"bytes"
-	"compress/zlib"
+	"github.com/klauspost/compress/zlib"
 	"fmt"
 	"io"
 	"math"
