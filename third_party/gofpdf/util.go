@@ -19,8 +19,8 @@ package gofpdf
 import (
 	"bufio"
 	"bytes"
-	"github.com/klauspost/compress/zlib"
 	"fmt"
+	"github.com/klauspost/compress/zlib"
 	"io"
 	"math"
 	"os"
