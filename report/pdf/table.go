@@ -402,6 +402,34 @@ func (tl *tableLayouter) shareWidth(mins, nats []float64, total float64) ([]floa
 		}
 		return n
 	}
+	// The cells spanning columns, by their natural width.
+	type spanning struct {
+		first, last int
+		nat         float64
+	}
+	var spans []spanning
+	for r := 0; r < g.Rows; r++ {
+		for c := 0; c < g.Cols; c++ {
+			if !g.IsOrigin(r, c) {
+				continue
+			}
+			if _, cs := g.Slots[r][c].Cell.Span(); cs > 1 {
+				nat := 0.0
+				for _, cp := range tl.paras[[2]int{r, c}] {
+					nat = max(nat, cp.nat)
+				}
+				spans = append(spans, spanning{c, c + cs - 1, nat*tl.size + 2*tl.pad})
+			}
+		}
+	}
+	wraps := func(c int) bool {
+		for _, sp := range spans {
+			if sp.first <= c && c <= sp.last && sum(widths[sp.first:sp.last+1]) < sp.nat {
+				return true
+			}
+		}
+		return false
+	}
 	left := total - sumMin
 	quantum := tl.size
 	for left >= quantum/2 {
@@ -424,6 +452,19 @@ func (tl *tableLayouter) shareWidth(mins, nats []float64, total float64) ([]floa
 		}
 		if best < 0 {
 			break
+		}
+		// The doubling overshoots: the least width that saves as many
+		// lines leaves the rest to the other columns (a revision table's
+		// 数据文件 took 30 pt past its one-line width from its 位置), unless
+		// a cell across the column wraps, which the count does not see.
+		if want, lo := saved(best, widths[best]+bestAdd), 0.0; bestAdd > quantum/2 && !wraps(best) {
+			for bestAdd-lo > 0.5 {
+				if mid := (lo + bestAdd) / 2; saved(best, widths[best]+mid) >= want {
+					bestAdd = mid
+				} else {
+					lo = mid
+				}
+			}
 		}
 		widths[best] += bestAdd
 		left -= bestAdd

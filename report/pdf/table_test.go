@@ -12,9 +12,11 @@ import (
 	"budgetdoc/fonts"
 	"budgetdoc/internal/synth"
 	"budgetdoc/internal/testtool"
+	"budgetdoc/report/budget"
 	"budgetdoc/report/compose"
 	"budgetdoc/report/layout"
 	"budgetdoc/report/profile"
+	"budgetdoc/report/revision"
 )
 
 // stressTables is the sample with a 40-row project table and a form of 30
@@ -315,6 +317,67 @@ func TestTablesOfAKindLineUp(t *testing.T) {
 	for i := range t9 {
 		if math.Abs(t9[i]-t8[i]) > 0.1 {
 			t.Errorf("表9's %s centred at %.2f, 表8's at %.2f", strings.Fields(codeTable)[i], t9[i], t8[i])
+		}
+	}
+}
+
+// A cell breaks between its words where it has spaces between them, not
+// inside a word (项目表第10行 广播电视中/心基本工资 金额).
+func TestCellLinesBreakBetweenWords(t *testing.T) {
+	width := func(r rune) float64 { return 1 }
+	cp := newCellPara([]rune("项目表第10行 广播电视中心基本工资 金额"), 0, width)
+	var lines []string
+	for _, l := range cp.balanced(12) {
+		lines = append(lines, cp.text(l))
+	}
+	if strings.Join(lines, "/") != "项目表第10行/广播电视中心基本工资/金额" {
+		t.Errorf("at 12 characters: %q, want breaks at the spaces", lines)
+	}
+}
+
+// The revision table's columns: a column that takes more room than its
+// widest text needs on one line leaves it to the 位置 column, whose labels
+// wrap (the doubling search gave 数据文件 30 pt past its one-line width).
+func TestRevisionColumnsNoWiderThanNeeded(t *testing.T) {
+	old, err := budget.Load("../../data/examples/qingchuan-culture-2023.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	new, err := budget.Load("../../data/examples/qingchuan-culture-2024.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := compose.Revision(revision.Compare(old, new), "修订对照表", "金额单位：元", new.Date.Time())
+	m := newMeasurer(fonts.Default())
+	pl, err := layoutPages(doc, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	widest := make(map[float64]float64) // a column's left edge → its widest line
+	boxes := make(map[float64]drawnCell)
+	wrapped := 0
+	for _, pg := range pl.pages {
+		for _, part := range pg.tables {
+			if part.table.Name != "修订对照表" {
+				continue
+			}
+			for _, dc := range part.cells {
+				if dc.cell.Header {
+					continue
+				}
+				boxes[dc.x] = dc
+				for _, l := range dc.lines {
+					widest[dc.x] = max(widest[dc.x], m.textWidth(textStyle{font: layout.FontTable, size: part.table.Size}, l))
+				}
+				if dc.x == part.cells[2].x && len(dc.lines) > 1 {
+					wrapped++
+				}
+			}
+		}
+	}
+	for x, dc := range boxes {
+		if need := widest[x] + 2*dc.pad; dc.w > need+2 && wrapped > 0 {
+			t.Errorf("the column at %.1f is %.1f pt wide, its widest line needs %.1f, while %d 位置 labels wrap", x, dc.w, need, wrapped)
 		}
 	}
 }

@@ -60,10 +60,16 @@ func newCellPara(rs []rune, indent float64, measure func(rune) float64) cellPara
 			cp.soft[last] = true
 			continue
 		}
+		blank := isBlank(rs[s:e])
+		if last := len(cp.starts) - 1; blank && last >= 0 && e < len(rs) && !isLatin(rs[s-1]) && !isLatin(rs[e]) {
+			// A space between words (项目表第 10 行 广播电视中心基本工资
+			// 金额), not one around a figure: the break there is preferred.
+			cp.soft[last] = true
+		}
 		cp.starts = append(cp.starts, s)
 		cp.widths = append(cp.widths, width(rs[s:e], measure))
 		cp.soft = append(cp.soft, false)
-		cp.space = append(cp.space, isBlank(rs[s:e]))
+		cp.space = append(cp.space, blank)
 	}
 	cp.starts = append(cp.starts, len(rs))
 	cp.short = len([]rune(strings.TrimSpace(string(rs)))) <= 3
@@ -125,6 +131,9 @@ func isOperator(rs []rune) bool {
 func isSeparator(rs []rune) bool {
 	return len(rs) == 1 && (rs[0] == '-' || rs[0] == '－')
 }
+
+// isLatin reports whether r is a letter or digit of a Latin word or figure.
+func isLatin(r rune) bool { return r < 0x2E80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
 
 func isBlank(rs []rune) bool {
 	return strings.Trim(string(rs), " 　\t") == ""
