@@ -2,6 +2,7 @@ package fonts
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 )
 
@@ -48,6 +49,12 @@ func glyphIDs(cmap []byte) (*[0x10000]uint16, error) {
 	return nil, fmt.Errorf("fonts: font has no Unicode cmap of format 4 or 12")
 }
 
+// errOverlap refuses a cmap whose ranges overlap or are out of order, as
+// the format forbids: read range by range, a font of 20,000 ranges of all
+// 65,536 characters each (which sfnt accepts) took seconds. Such a font's
+// glyphs are asked of sfnt instead.
+var errOverlap = errors.New("fonts: cmap ranges overlap or are out of order")
+
 func format4(sub []byte, glyphs *[0x10000]uint16) error {
 	be := binary.BigEndian
 	if len(sub) < 14 {
@@ -58,9 +65,17 @@ func format4(sub []byte, glyphs *[0x10000]uint16) error {
 	if ranges+2*segs > len(sub) {
 		return fmt.Errorf("fonts: cmap format 4 is cut short")
 	}
+	next := 0 // the lowest character the next segment may start at
 	for s := 0; s < segs; s++ {
 		end, start := int(be.Uint16(sub[ends+2*s:])), int(be.Uint16(sub[starts+2*s:]))
 		delta, rangeOffset := be.Uint16(sub[deltas+2*s:]), int(be.Uint16(sub[ranges+2*s:]))
+		if start > end {
+			continue // covers nothing
+		}
+		if start < next {
+			return errOverlap
+		}
+		next = end + 1
 		for c := start; c <= end && c <= 0xFFFF; c++ {
 			if rangeOffset == 0 {
 				glyphs[c] = uint16(c) + delta
@@ -88,9 +103,17 @@ func format12(sub []byte, glyphs *[0x10000]uint16) error {
 	if groups > (len(sub)-16)/12 {
 		return fmt.Errorf("fonts: cmap format 12 is cut short")
 	}
+	next := uint32(0)
 	for g := 0; g < groups; g++ {
 		rec := sub[16+12*g:]
 		start, end, glyph := be.Uint32(rec), be.Uint32(rec[4:]), be.Uint32(rec[8:])
+		if start > end || start > 0xFFFF {
+			continue
+		}
+		if start < next {
+			return errOverlap
+		}
+		next = min(end, 0xFFFF) + 1
 		for c := start; c <= end && c <= 0xFFFF; c++ {
 			glyphs[c] = uint16(glyph + c - start)
 		}

@@ -1,6 +1,7 @@
 package fonts
 
 import (
+	"encoding/binary"
 	"testing"
 
 	"golang.org/x/image/font/sfnt"
@@ -30,6 +31,69 @@ func TestGlyphIDsMatchSfnt(t *testing.T) {
 		}
 		if differ > 0 {
 			t.Errorf("%s: %d characters differ", f.Name, differ)
+		}
+	}
+}
+
+// overlappingCmap is a cmap of one format 4 subtable (Windows, Unicode
+// BMP) whose segs segments each map all characters but U+FFFF to glyph
+// c+delta, and the closing segment.
+func overlappingCmap(segs int, delta uint16) []byte {
+	be := binary.BigEndian
+	n := segs + 1
+	sub := make([]byte, 16+8*n)
+	be.PutUint16(sub, 4)
+	be.PutUint16(sub[2:], uint16(min(len(sub), 0xFFFF)))
+	be.PutUint16(sub[6:], uint16(2*n))
+	ends, starts, deltas := 14, 16+2*n, 16+4*n
+	for s := 0; s < n; s++ {
+		end, start := uint16(0xFFFE), uint16(0)
+		if s == segs {
+			end, start = 0xFFFF, 0xFFFF
+		}
+		be.PutUint16(sub[ends+2*s:], end)
+		be.PutUint16(sub[starts+2*s:], start)
+		be.PutUint16(sub[deltas+2*s:], delta)
+	}
+	cmap := make([]byte, 12, 12+len(sub))
+	be.PutUint16(cmap[2:], 1)  // one subtable
+	be.PutUint16(cmap[4:], 3)  // Windows
+	be.PutUint16(cmap[6:], 1)  // Unicode BMP
+	be.PutUint32(cmap[8:], 12) // at the end of the record
+	return append(cmap, sub...)
+}
+
+// A cmap whose ranges overlap, which sfnt accepts, is not read range by
+// range (20,000 ranges of every character took seconds): its glyphs are
+// asked of sfnt, and still agree with it.
+func TestGlyphIDsOverlappingRanges(t *testing.T) {
+	if _, err := glyphIDs(overlappingCmap(3, 1)); err == nil {
+		t.Fatal("overlapping format 4 segments read without an error")
+	}
+	small, err := fang.Subset([]rune("中文"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tabs, err := readTables(small)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tabs.raw["cmap"] = overlappingCmap(19999, 1)
+	data := assemble(tabs.raw)
+	if err := CheckEmbeddable(data); err != nil {
+		t.Fatal(err)
+	}
+	face := &Face{Name: "overlapping", Data: data}
+	parsed, err := sfnt.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf sfnt.Buffer
+	for _, r := range []rune{1, 2, 'A', '中'} {
+		want, _ := parsed.GlyphIndex(&buf, r)
+		got, _ := face.glyph(r)
+		if got != int(want) {
+			t.Errorf("U+%04X is glyph %d, sfnt says %d", r, got, want)
 		}
 	}
 }
