@@ -109,6 +109,13 @@ func (b *batch) run(stdout, stderr io.Writer) bool {
 		b.progress.step(b.files[i])
 	})
 	b.claimOutputs(jobs)
+	// The first few keep their composed disclosures for the build; a big
+	// batch composes the rest again when it builds them.
+	for i := 2 * b.jobs; i < len(jobs); i++ {
+		if jobs[i].budget != nil {
+			jobs[i].budget.Lean()
+		}
+	}
 	b.progress.clear()
 	for _, j := range jobs {
 		fmt.Fprint(stderr, j.findings)
@@ -122,6 +129,7 @@ func (b *batch) run(stdout, stderr io.Writer) bool {
 		j := &jobs[i]
 		if j.budget != nil {
 			j.written, j.buildErr = b.builder.BuildPrepared(j.budget, b.outDir, b.formats...)
+			j.budget.Lean()
 		}
 		b.progress.step(b.files[i])
 		mu.Lock()
