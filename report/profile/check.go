@@ -23,7 +23,9 @@ func (p *Profile) CheckBudget(b *budget.Budget) budget.Findings {
 	if p.Has(DocForms) {
 		c.forms()
 	}
-	if p.Has(DocProjectTable) {
+	if p.Has(DocProjectTable) || b.Documents.ProjectTable {
+		// documents.project_table attaches the table to a profile
+		// that does not list it (compose.documentsOf).
 		c.projectTableRounding()
 	}
 	if !p.Has(DocForms) && len(b.Forms) > 0 {

@@ -219,6 +219,36 @@ func TestProjectTableRoundingWarning(t *testing.T) {
 	}
 }
 
+// The warning holds as well when the budget attaches the project table to
+// a profile that does not list it (national with documents.project_table):
+// the table is printed all the same, its 合计 a cent off the other tables'.
+func TestProjectTableRoundingWarningWhenAttachedByTheBudget(t *testing.T) {
+	b := budgetNaming(t, t.TempDir(), "")
+	p := MustBuiltin("national")
+	if p.Has(DocProjectTable) || p.ProjectTable.Money.Unit != "万元" {
+		t.Fatalf("the national profile lists the project table or prints it in %s", p.ProjectTable.Money.Unit)
+	}
+	for i := 0; i < 3; i++ {
+		b.Rows[i].Amount = decimal.NewNullDecimal(decimal.NewFromInt(4049))
+	}
+	rounding := func() int {
+		n := 0
+		for _, f := range p.CheckBudget(b) {
+			if strings.Contains(f.Message, "rows add up to") {
+				n++
+			}
+		}
+		return n
+	}
+	if n := rounding(); n != 0 {
+		t.Errorf("no project table printed: %d rounding warnings", n)
+	}
+	b.Documents.ProjectTable = true
+	if n := rounding(); n != 1 {
+		t.Errorf("documents.project_table: want one rounding warning, got %d", n)
+	}
+}
+
 // TestNamedPipeDoesNotBlock: a profile (or a base it extends) that is a
 // named pipe is refused at once; a plain open would wait for a writer
 // forever.
