@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"os/exec"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -327,6 +328,16 @@ func TestLibreOfficePrintsThePlannedPages(t *testing.T) {
 		files = append(files, file)
 	}
 	pdfs := testtool.LibreOfficePDF(t, fontsDir, files...)
+	// Without Carlito LibreOffice measures columns in another face's
+	// digits, wider than Excel's: where cells wrap is then another question.
+	fcList, _ := exec.Command("fc-list").Output()
+	calibriMetrics := strings.Contains(strings.ToLower(string(fcList)), "carlito")
+	switch {
+	case !calibriMetrics && os.Getenv("CI") == "true":
+		t.Error("no Carlito (fonts-crosextra-carlito): LibreOffice cannot size columns as Excel does")
+	case !calibriMetrics:
+		t.Log("no Carlito (fonts-crosextra-carlito): lone last lines not checked")
+	}
 	for i, data := range workbooks {
 		name := names[i]
 		pages := testtool.PDFPages(t, pdfs[i])
@@ -357,6 +368,9 @@ func TestLibreOfficePrintsThePlannedPages(t *testing.T) {
 			t.Errorf("%s: LibreOffice printed %d pages, the breaks make %d", name, len(pages), want)
 		}
 		f.Close()
+		if !calibriMetrics {
+			continue
+		}
 		for _, lone := range loneLines(t, pdfs[i]) {
 			t.Errorf("%s: a cell wraps with one character on its last line: %s", name, lone)
 		}
