@@ -4263,8 +4263,20 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
 	startCid := 1
 	cwLen := LastRune + 1
 
-	// for each character
-	for cid := startCid; cid < cwLen; cid++ {
+	// for each character: budgetdoc: those below 256 and those used, in
+	// order, instead of every one up to the last used (a read of most of a
+	// 65,536-entry width table per font, for a few thousand characters)
+	cids := make([]int, 0, 256+len(font.usedRunes))
+	for cid := startCid; cid < 256 && cid < cwLen; cid++ {
+		cids = append(cids, cid)
+	}
+	for cid := range font.usedRunes {
+		if cid >= 256 && cid < cwLen {
+			cids = append(cids, cid)
+		}
+	}
+	sort.Ints(cids)
+	for _, cid := range cids {
 		if font.Cw[cid] == 0x00 {
 			continue
 		}
@@ -4845,6 +4857,20 @@ func (f *Fpdf) enddoc() {
 		return
 	}
 	f.layerEndDoc()
+	// budgetdoc: the file is grown once to hold about all it will: the
+	// pages' and fonts' streams, before they are compressed (space never
+	// written to is never touched). Doubling as it was written copied the
+	// file again and again.
+	size := 64 << 10
+	for n := 1; n <= f.page; n++ {
+		size += f.pages[n].Len()
+	}
+	for _, font := range f.fonts {
+		if font.utf8File != nil {
+			size += len(font.utf8File.fileReader.array)
+		}
+	}
+	f.buffer.Grow(size)
 	f.putheader()
 	// Embedded files
 	f.putAttachments()
