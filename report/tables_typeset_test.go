@@ -234,3 +234,26 @@ func TestTablesReadBack(t *testing.T) {
 		}
 	}
 }
+
+// A wrapped cell line that starts with an opening bracket sets the
+// bracket's blank half outside the text's edge, as running text does: the
+// ink of （街道） lines up under 覆盖乡镇 (the standard example's forms), half
+// an em left of the other line's box.
+func TestCellLineStartingWithBracketHangs(t *testing.T) {
+	words, _ := bboxWords(t, exampleFile(t, report.PDF))
+	n := 0
+	for i := 1; i < len(words); i++ {
+		above, w := words[i-1], words[i]
+		if w.text != "（街道）" || above.text != "覆盖乡镇" || above.page != w.page {
+			continue
+		}
+		n++
+		em := (above.xMax - above.xMin) / 4
+		if d := above.xMin - w.xMin; math.Abs(d-em/2) > 0.1 {
+			t.Errorf("page %d: （街道） starts %.2f pt left of 覆盖乡镇 above it, want half an em (%.2f pt)", w.page, d, em/2)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no cell line （街道） under 覆盖乡镇 in the example's forms")
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"budgetdoc/report/layout"
+	"budgetdoc/report/pdf/cjk"
 )
 
 // continued heads the part of a cell's text continued from the page before.
@@ -96,6 +97,14 @@ func (tl *tableLayouter) drawCell(c *layout.Cell, lines []cellLine, x, y, w, h f
 			lx = x + (w-lw)/2
 		case layout.Right:
 			lx = x + w - tl.pad - indent - lw
+		default:
+			// A line that starts with an opening bracket or quote sets
+			// its blank half in the padding, so that its ink lines up
+			// with the cell's other lines (覆盖乡镇 over （街道）), as
+			// running text does.
+			if rs := []rune(line.text); len(rs) > 0 {
+				lx -= cjk.Lead(rs[0], tl.p.m.width(st.font, rs[0])*st.size, st.size)
+			}
 		}
 		by := baseline(top+float64(k)*tl.lh, st.size, tl.lh)
 		// One run for each stretch of the line with the same mark.

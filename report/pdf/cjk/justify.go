@@ -93,14 +93,23 @@ func Boxes(text []rune, measure func(rune) float64, em float64, fixed int) []Box
 				b.Glue = Fixed
 			}
 		}
-		if wide(r) && halfBlankOpeningSet.has(r) {
-			b.Lead = b.Width / 2
-		}
+		b.Lead = Lead(r, b.Width, em)
 		bs = append(bs, b)
 		space = 0
 	}
 	markBreaks(bs)
 	return bs
+}
+
+// Lead is the blank left half of a full-width opening mark r of advance
+// width at body size em, 0 for any other character: what a line starting
+// with r sets outside its measure (clreq), in running text and in table
+// cells alike.
+func Lead(r rune, width, em float64) float64 {
+	if width >= 0.75*em && halfBlankOpeningSet.has(r) {
+		return width / 2
+	}
+	return 0
 }
 
 // halfBlankOpening are the opening marks whose glyph fills the right half
