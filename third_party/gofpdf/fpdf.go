@@ -1843,9 +1843,13 @@ func (f *Fpdf) AddUTF8SubsetFromBytes(familyStr, styleStr string, utf8Bytes []by
 		// time, so that one zlib writer serves them all.
 		compressed := make(chan []byte, 1)
 		go func() {
+			// Unlocked before the send: once the stream is taken, the
+			// goroutine touches f no more (a deferred Unlock raced with
+			// the rest of Output).
 			f.fontCompression.Lock()
-			defer f.fontCompression.Unlock()
-			compressed <- sliceCompress(utf8Bytes)
+			data := sliceCompress(utf8Bytes)
+			f.fontCompression.Unlock()
+			compressed <- data
 		}()
 		def.utf8File.compressed = compressed
 	}
