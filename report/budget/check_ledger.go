@@ -68,14 +68,19 @@ func (c *checker) reasons() {
 		if len(f.Rows) > 0 {
 			hint = msg.Sprintf(" (or with the key of a row that changed in it: %s)", strings.Join(f.Rows, ", "))
 		}
+		// A fund is its own key: 一般公共预算拨款, not 一般公共预算拨款（一般公共预算拨款）.
+		named := f.Label
+		if f.Key != f.Label {
+			named = msg.Sprintf("%s (%s)", f.Label, f.Key)
+		}
 		if f.Previous.IsZero() {
-			c.warn("reasons", msg.Sprintf("%s (%s) is new this year (%s 元) and has no reason: add one with key %q", f.Label, f.Key, money.Format(f.Current, 2), f.Key)+hint)
+			c.warn("reasons", msg.Sprintf("%s is new this year (%s 元) and has no reason: add one with key %q", named, money.Format(f.Current, 2), f.Key)+hint)
 			continue
 		}
 		pct := f.Current.Sub(f.Previous).Abs().Mul(hundred).Div(f.Previous)
 		if pct.GreaterThan(threshold) {
-			c.warn("reasons", msg.Sprintf("%s (%s) changed by %s%% against last year (%s → %s 元), more than the threshold %s%%, and has no reason: add one with key %q",
-				f.Label, f.Key, pct.StringFixed(1), money.Format(f.Previous, 2), money.Format(f.Current, 2), threshold, f.Key)+hint)
+			c.warn("reasons", msg.Sprintf("%s changed by %s%% against last year (%s → %s 元), more than the threshold %s%%, and has no reason: add one with key %q",
+				named, pct.StringFixed(1), money.Format(f.Previous, 2), money.Format(f.Current, 2), threshold, f.Key)+hint)
 		}
 	}
 	if !b.Documents.Standard() {

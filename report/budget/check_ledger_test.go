@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 // wantFinding fails unless fs has a finding of the severity at the line
@@ -131,4 +133,34 @@ func TestStatedPerformanceAmount(t *testing.T) {
 	// The sample's four forms hold 500 + … 万元 a year; 1 元 is less.
 	text := strings.Replace(sample, "\nrows:\n", "\nperformance: { projects: 4, amount: 1 }\nrows:\n", 1)
 	wantFinding(t, findings(text), Warning, lineOf(t, text, "performance: {"), "performance.amount", "less than the 年度资金总额")
+}
+
+// A change without a reason names a fund once (一般公共预算拨款比上年变动, not
+// 一般公共预算拨款（一般公共预算拨款）比上年变动) and a 项 by its name with its
+// code (the tests print the English messages).
+func TestChangeWithoutReasonNamesItOnce(t *testing.T) {
+	b, err := Load(filepath.Join("..", "..", "data", "examples", "qingchuan-culture-2024.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range b.Rows {
+		if r.Key == "heritage" { // 2070108 文化活动, 一般公共预算拨款, no reason given
+			b.Rows[i].Amount.Decimal = r.Amount.Decimal.Mul(decimal.NewFromInt(20))
+		}
+	}
+	var texts []string
+	for _, f := range Check(b) {
+		if f.Severity == Warning && f.Path == "reasons" {
+			texts = append(texts, f.Message)
+		}
+	}
+	all := strings.Join(texts, "\n")
+	for _, want := range []string{"一般公共预算拨款 changed by", "一般公共预算拨款 文化活动 (2070108) changed by"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no warning with %q among:\n%s", want, all)
+		}
+	}
+	if strings.Contains(all, "一般公共预算拨款 (一般公共预算拨款)") {
+		t.Errorf("a fund named twice:\n%s", all)
+	}
 }
