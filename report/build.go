@@ -79,9 +79,15 @@ func (bl *Builder) Check(b *Budget) Findings {
 	if findings.HasErrors() {
 		return findings
 	}
+	// A glyph missing here is one the renderer sets itself (a page number).
+	err := pdf.CheckLayout(doc, pdf.Options{Fonts: bl.fonts})
 	var cell *pdf.CellError
-	if err := pdf.CheckLayout(doc, pdf.Options{Fonts: bl.fonts}); errors.As(err, &cell) {
+	var glyphs pdf.GlyphErrors
+	switch {
+	case errors.As(err, &cell):
 		findings = append(findings, cellFinding(cell))
+	case errors.As(err, &glyphs):
+		findings = append(findings, glyphFindings(b, glyphs)...)
 	}
 	return findings
 }
@@ -128,7 +134,14 @@ func (bl *Builder) check(b *Budget) (Findings, *layout.Document, *profile.Profil
 	}
 	doc := compose.Disclosure(b, p)
 	findings = append(findings, compose.RoundingFindings(b, doc)...)
-	for _, e := range glyphErrors(b, doc, bl.fonts) {
+	findings = append(findings, glyphFindings(b, glyphErrors(b, doc, bl.fonts))...)
+	return findings, doc, p
+}
+
+// glyphFindings are missing glyphs as findings at their texts' lines.
+func glyphFindings(b *Budget, errs pdf.GlyphErrors) Findings {
+	var findings Findings
+	for _, e := range errs {
 		pos := budget.Pos{File: e.Origin.File, Line: e.Origin.Line, Col: e.Origin.Col}
 		if e.Origin.Path != "" {
 			pos = b.Source.Pos(e.Origin.Path) // also a workbook's cell
@@ -140,7 +153,7 @@ func (bl *Builder) check(b *Budget) (Findings, *layout.Document, *profile.Profil
 			Message:  e.Message(),
 		})
 	}
-	return findings, doc, p
+	return findings
 }
 
 // glyphErrors checks every character against its font. The data's texts
@@ -278,8 +291,12 @@ func (bl *Builder) render(b *Budget, p *profile.Profile, doc *layout.Document, b
 		err = msg.Errorf("format %q is not supported", f)
 	}
 	var cell *pdf.CellError
-	if errors.As(err, &cell) {
+	var glyphs pdf.GlyphErrors
+	switch {
+	case errors.As(err, &cell):
 		return nil, Findings{cellFinding(cell)}
+	case errors.As(err, &glyphs):
+		return nil, glyphFindings(b, glyphs)
 	}
 	if err != nil {
 		return nil, err

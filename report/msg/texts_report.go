@@ -19,5 +19,6 @@ func init() {
 		"cannot lock %s: %w":                              "无法锁定 %s：%v",
 		"character U+%04X %q is not in the font %s (role %s); replace it, or give that role a font that has it with --font %s=PATH": "字符 U+%04X“%s”不在字体 %s（角色 %s）中；请替换这个字符，或用 --font %s=字体文件 给该角色换一种有这个字的字体",
 		"续表 (the mark over a table's continuation pages)":                                                                           "续表（表格续页上方的标记）",
+		"page %d of the PDF": "PDF 第 %d 页",
 	})
 }

@@ -69,3 +69,36 @@ func CheckGlyphs(doc *layout.Document, set *fonts.Set) GlyphErrors {
 	}
 	return errs
 }
+
+// checkPlanGlyphs checks what the renderer sets besides the document's
+// texts, which CheckGlyphs has checked: page numbers (— 12 —), the numbers
+// and leaders of the table of contents, （续） over a cell's continued text.
+// A face without one of those characters would print an empty box, so it
+// is an error naming the page.
+func checkPlanGlyphs(pl *plan, set *fonts.Set) GlyphErrors {
+	var errs GlyphErrors
+	reported := make(map[*fonts.Face]map[rune]bool)
+	check := func(page int, f layout.Font, s string) {
+		face := set.Face(fonts.Role(f))
+		for _, r := range s {
+			if r == ' ' || face.Has(r) || reported[face][r] {
+				continue
+			}
+			if reported[face] == nil {
+				reported[face] = make(map[rune]bool)
+			}
+			reported[face][r] = true
+			errs = append(errs, GlyphError{Char: r, Face: face.Name, Role: f,
+				Origin: layout.Origin{Path: msg.Sprintf("page %d of the PDF", page)}})
+		}
+	}
+	for i, pg := range pl.pages {
+		for _, r := range pg.runs {
+			if !r.half { // a half-width mark is one of the text's, checked
+				check(i+1, r.font, r.text)
+			}
+		}
+		check(i+1, layout.FontPageNumber, pageNumberText(i+1))
+	}
+	return errs
+}

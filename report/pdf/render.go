@@ -53,6 +53,9 @@ func typeset(doc *layout.Document, opts Options) (*measurer, *plan, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	if errs := checkPlanGlyphs(pl, set); len(errs) > 0 {
+		return nil, nil, errs
+	}
 	return m, pl, nil
 }
 
