@@ -178,6 +178,11 @@ func CheckEmbeddable(data []byte) error {
 	if _, err := f.Name(&buf, sfnt.NameIDFamily); err != nil && err != sfnt.ErrNotFound {
 		return msg.Errorf("the TrueType font cannot be read: %v", err)
 	}
+	// The tables the subsetter copies, which sfnt does not all need (OS/2):
+	// without them every character would later count as missing.
+	if _, err := readTables(data); err != nil {
+		return msg.Errorf("the TrueType font cannot be read: %v", err)
+	}
 	return nil
 }
 

@@ -78,8 +78,20 @@ func readTables(data []byte) (*tables, error) {
 			return nil, fmt.Errorf("fonts: font has no %q table", need)
 		}
 	}
+	// The fields read below, and one long metric at least.
+	for _, need := range []struct {
+		tag  string
+		size int
+	}{{"head", 54}, {"hhea", 36}, {"maxp", 6}, {"hmtx", 4}, {"post", 32}} {
+		if len(t.raw[need.tag]) < need.size {
+			return nil, fmt.Errorf("fonts: font's %q table is cut short", need.tag)
+		}
+	}
 	t.numGlyphs = int(be.Uint16(t.raw["maxp"][4:]))
 	t.numHMetrics = int(be.Uint16(t.raw["hhea"][34:]))
+	if t.numHMetrics == 0 || len(t.raw["hmtx"]) < 4*t.numHMetrics {
+		return nil, fmt.Errorf("fonts: font's hmtx table is cut short")
+	}
 	t.unitsPerEm = int(be.Uint16(t.raw["head"][18:]))
 	if t.unitsPerEm == 0 {
 		return nil, fmt.Errorf("fonts: font's head table gives 0 units per em")

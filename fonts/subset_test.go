@@ -1,6 +1,7 @@
 package fonts
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/image/font"
@@ -51,5 +52,23 @@ func TestSubsetKeepsGlyphsAndMetrics(t *testing.T) {
 				t.Errorf("%s: %q outline has %d segments in the subset (%v), %d in the face", face.Name, r, len(ss), err, n)
 			}
 		}
+	}
+}
+
+// A font sfnt reads but the subsetter cannot (here without an OS/2 table)
+// is refused when it is given, with the reason, instead of having every
+// character reported missing from it later.
+func TestCheckEmbeddableNeedsTheSubsettersTables(t *testing.T) {
+	small, err := fang.Subset([]rune("中文"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tabs, err := readTables(small)
+	if err != nil {
+		t.Fatal(err)
+	}
+	delete(tabs.raw, "OS/2")
+	if err := CheckEmbeddable(assemble(tabs.raw)); err == nil || !strings.Contains(err.Error(), "OS/2") {
+		t.Errorf("a font without OS/2: %v", err)
 	}
 }
