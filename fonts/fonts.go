@@ -16,6 +16,7 @@ package fonts
 
 import (
 	_ "embed"
+	"encoding/binary"
 	"errors"
 	"io/fs"
 	"math"
@@ -180,8 +181,17 @@ func CheckEmbeddable(data []byte) error {
 	}
 	// The tables the subsetter copies, which sfnt does not all need (OS/2):
 	// without them every character would later count as missing.
-	if _, err := readTables(data); err != nil {
+	t, err := readTables(data)
+	if err != nil {
 		return msg.Errorf("the TrueType font cannot be read: %v", err)
+	}
+	// The font's licence (OS/2 fsType): restricted, no subsetting or bitmap
+	// embedding only. gofpdf printed an error to standard output for these
+	// and embedded the font anyway, with part of its metrics unread.
+	if os2 := t.raw["OS/2"]; len(os2) >= 10 {
+		if fsType := binary.BigEndian.Uint16(os2[8:]); fsType == 0x0002 || fsType&0x0300 != 0 {
+			return msg.Errorf("the font's licence does not allow embedding it in a PDF as a subset (OS/2 fsType %#04x); use a font that allows it", fsType)
+		}
 	}
 	return nil
 }
