@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
 
 	"budgetdoc/report"
@@ -224,5 +225,76 @@ func TestPreviousRowDropped(t *testing.T) {
 	want := "群众文化（项）120.00万元，比上年增加15.00万元，增长14.3%，主要原因是文化惠民演出由40场增加到52场；送戏下乡并入文化惠民演出。"
 	if text := explanation(t, path); !strings.Contains(text, want) {
 		t.Errorf("the PDF lacks %q", want)
+	}
+}
+
+// vanishedEdits remove from the example its 政府性基金 rows (56.00 万元
+// last year) and the rows of 类 201 一般公共服务支出 (1.50 万元 last year)
+// with their reasons, and restate income and spending, so that a source
+// and a 类 of last year have nothing this year. reasons are put first
+// under reasons:.
+func vanishedEdits(t *testing.T, reasons ...string) []string {
+	t.Helper()
+	var edits []string
+	for _, line := range strings.SplitAfter(string(mustRead(t, examplePath)), "\n") {
+		for _, s := range []string{"fund: 政府性基金预算拨款", "{ key: party,", "{ key: archives,",
+			`{ key: "201",`, `{ key: "2019999",`, `{ key: "2296003",`} {
+			if strings.Contains(line, s) {
+				edits = append(edits, line, "")
+				break
+			}
+		}
+	}
+	edits = append(edits, "government_fund: 520000", "government_fund: 0",
+		"general_budget: 9449300", "general_budget: 9338300", // − 111,000 of 201
+		"basic: 6730300", "basic: 6715300", // − party
+		"running_cost: 515500", "running_cost: 500500", // − party
+		"project: 3949000", "project: 3333000", // − films, fitness, archives
+		"reasons:\n", "reasons:\n"+strings.Join(reasons, ""))
+	return edits
+}
+
+// A source and a 类 that existed last year and have nothing now are
+// printed with their fall (二, 五（二）), and each is a change that needs a
+// reason: without one, a warning at the reasons; with one, no finding and
+// the reason printed (the fund's in 八, where its spending is described).
+func TestPreviousSourceAndClassFallToZero(t *testing.T) {
+	defer msg.SetLanguage(msg.SetLanguage(msg.English))
+	prevRows, _ := readLedger(t, examplePrevPath)
+	fundPrev := sumRaw(prevRows, func(r rawRow) bool { return r.fund == "政府性基金预算拨款" })
+	classPrev := sumRaw(prevRows, func(r rawRow) bool { return r.fund == "一般公共预算拨款" && r.code[:3] == "201" })
+	if fundPrev.IsZero() || classPrev.IsZero() {
+		t.Fatal("last year's example should have 政府性基金 and 类 201")
+	}
+	zero := decimal.Zero
+	income := "政府性基金预算拨款收入0.00万元，" + changeWords(zero, fundPrev) + "；上年结转"
+	class := "一般公共服务支出0.00万元，" + changeWords(zero, classPrev)
+	fund := "本部门2024年无政府性基金预算拨款安排的支出，上年为" + wan(fundPrev) + "万元"
+
+	path := examplePair(t, vanishedEdits(t), nil)
+	fs := checked(t, path)
+	at := lineIn(t, path, "  - { key: total,")
+	finding(t, fs, "warning", at, "政府性基金预算拨款 changed by 100.0%", "560,000.00 → 0.00", `key "政府性基金预算拨款"`)
+	finding(t, fs, "warning", at, "一般公共服务支出 (201) changed by 100.0%", "15,000.00 → 0.00", `key "201"`)
+	text := explanation(t, path)
+	for _, want := range []string{income, class + "；", fund + "。"} {
+		if !strings.Contains(text, squeeze(want)) {
+			t.Errorf("without reasons, the PDF lacks %q", want)
+		}
+	}
+
+	path = examplePair(t, vanishedEdits(t,
+		"  - { key: 政府性基金预算拨款, text: 农村公益电影放映和全民健身器材购置改由上级直接安排 }\n",
+		"  - { key: \"201\", text: 档案数字化项目改由区档案馆实施 }\n"), nil)
+	if fs := checked(t, path); len(fs) > 0 {
+		t.Errorf("with both reasons, findings:\n%v", fs)
+	}
+	text = explanation(t, path)
+	for _, want := range []string{income,
+		class + "，主要原因是档案数字化项目改由区档案馆实施；",
+		fund + "，主要原因是农村公益电影放映和全民健身器材购置改由上级直接安排。"} {
+		if !strings.Contains(text, squeeze(want)) {
+			t.Errorf("with reasons, the PDF lacks %q", want)
+		}
 	}
 }

@@ -61,7 +61,7 @@ func (c *checker) reasons() {
 	}
 	hundred := decimal.NewFromInt(100)
 	for _, f := range b.Figures() {
-		if f.Current.Equal(f.Previous) || b.ItemReason(f.Key, f.Rows) != "" || f.Current.IsZero() {
+		if f.Current.Equal(f.Previous) || b.ItemReason(f.Key, f.Rows) != "" {
 			continue
 		}
 		hint := ""

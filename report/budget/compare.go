@@ -57,8 +57,8 @@ func (b *Budget) RunningCostFigure() decimal.Decimal {
 }
 
 // Figures lists the figures compared with last year: totals, funds, 基本 and
-// 项目, 人员 and 公用经费, each 项 of the general budget and of the
-// government funds, 三公 and 机关运行经费. Without last year's budget the
+// 项目, 人员 and 公用经费, each 类 of the general budget of either year,
+// each 项 of this year's general budget and government funds, 三公 and 机关运行经费. Without last year's budget the
 // previous amounts are zero.
 func (b *Budget) Figures() []Figure {
 	prev := b.Previous
@@ -93,8 +93,15 @@ func (b *Budget) Figures() []Figure {
 			})
 		})
 	}
+	names := b.ComparedFunctionNames()
+	for _, code := range b.GeneralClasses() {
+		add(code, fmt.Sprintf("%s %s", DefaultFund, names[code]), func(x *Budget) decimal.Decimal {
+			return x.SumOf(func(r Row) bool {
+				return r.FundName() == DefaultFund && len(r.FunctionCode) == 7 && r.FunctionCode[:3] == code
+			})
+		})
+	}
 	changed := b.ChangedRows()
-	names := b.FunctionNames()
 	for _, fund := range DescribedFunds {
 		for _, code := range itemCodes(b, fund) {
 			parts := FunctionParts(names[code])
@@ -110,6 +117,39 @@ func (b *Budget) Figures() []Figure {
 	}
 	add(KeyRunningCost, "机关运行经费", (*Budget).RunningCostFigure)
 	return out
+}
+
+// GeneralClasses are the 类 codes of 一般公共预算拨款 in this year's rows and
+// in last year's, in order: a 类 that existed last year and has nothing now
+// is compared too (减少…，下降100%), not left out.
+func (b *Budget) GeneralClasses() []string {
+	general := func(r Row) bool { return r.FundName() == DefaultFund }
+	codes := b.FunctionClasses(general)
+	if b.Previous != nil {
+		codes = append(codes, b.Previous.FunctionClasses(general)...)
+	}
+	sort.Strings(codes)
+	out := codes[:0]
+	for i, c := range codes {
+		if i == 0 || c != codes[i-1] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// ComparedFunctionNames are the function names of this year's data, and of
+// last year's for the codes only last year has (a 类 that vanished).
+func (b *Budget) ComparedFunctionNames() map[string]string {
+	names := b.FunctionNames()
+	if b.Previous != nil {
+		for code, name := range b.Previous.FunctionNames() {
+			if _, ok := names[code]; !ok {
+				names[code] = name
+			}
+		}
+	}
+	return names
 }
 
 // DescribedFunds are the funds whose 项 the standard explanation describes
@@ -128,7 +168,8 @@ func DescribedFund(fund string) bool {
 
 // printedKeys are the keys whose reasons the standard explanation prints
 // (when the figure changed): the fixed keys, each fund with an amount this
-// year (二, 五, 八, 九), each 类 of this year's 一般公共预算拨款 (五（二）),
+// year or last (二, 五, 八, 九), each 类 of either year's 一般公共预算拨款
+// (五（二）),
 // each 项 of this year's described funds (五（三）, 八, 九) and the keys
 // of the rows that changed in those 项.
 func (b *Budget) printedKeys() map[string]bool {
@@ -136,6 +177,16 @@ func (b *Budget) printedKeys() map[string]bool {
 		KeyPublic: true, KeyThreePublic: true, KeyRunningCost: true}
 	for _, k := range threePublicKeys {
 		keys[k.key] = true
+	}
+	if b.Previous != nil {
+		for _, r := range b.Previous.Rows {
+			if !r.Value().IsZero() {
+				keys[r.FundName()] = true
+			}
+		}
+		for _, code := range b.GeneralClasses() {
+			keys[code] = true
+		}
 	}
 	for _, r := range b.Rows {
 		if !r.Amount.Valid {

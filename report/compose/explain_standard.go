@@ -134,7 +134,9 @@ func (s *statement) income(doc *layout.Document) {
 	var parts []string
 	for _, f := range budget.FundSources {
 		amount, prev := s.sum(fundFilter(f.Name))
-		if amount.IsZero() {
+		// A source of last year that has nothing now is printed with its
+		// fall (减少…，下降100.0%), not left out.
+		if amount.IsZero() && prev.IsZero() {
 			continue
 		}
 		// The reason of a fund that sections 五, 八 and 九 describe is
@@ -143,7 +145,11 @@ func (s *statement) income(doc *layout.Document) {
 		if !budget.DescribedFund(f.Name) {
 			compared = s.compared(f.Name, amount, prev)
 		}
-		parts = append(parts, fmt.Sprintf("%s%s%s%s", incomeLabel(f.Name), s.amt(amount), s.share(amount, total), compared))
+		share := ""
+		if !amount.IsZero() {
+			share = s.share(amount, total)
+		}
+		parts = append(parts, fmt.Sprintf("%s%s%s%s", incomeLabel(f.Name), s.amt(amount), share, compared))
 	}
 	if len(parts) > 0 {
 		text += "按来源分：" + strings.Join(parts, "；") + "。"
@@ -196,11 +202,15 @@ func (s *statement) general(doc *layout.Document) {
 	doc.Add(&layout.Heading{Level: 2, Text: layout.Plain("（一）总体情况")})
 	s.para(doc, fmt.Sprintf("%s一般公共预算当年拨款%s%s。", s.year, s.amt(cur), s.compared(budget.DefaultFund, cur, prev)))
 	doc.Add(&layout.Heading{Level: 2, Text: layout.Plain("（二）结构情况")})
-	names := s.b.FunctionNames()
+	names := s.b.ComparedFunctionNames()
 	var parts []string
-	for _, code := range s.b.FunctionClasses(general) {
+	for _, code := range s.b.GeneralClasses() { // last year's too: a 类 that vanished prints its fall
 		amount, prev := s.sum(func(r budget.Row) bool { return general(r) && len(r.FunctionCode) == 7 && r.FunctionCode[:3] == code })
-		parts = append(parts, fmt.Sprintf("%s%s%s%s", names[code], s.amt(amount), s.share(amount, cur), s.compared(code, amount, prev)))
+		share := ""
+		if !amount.IsZero() {
+			share = s.share(amount, cur)
+		}
+		parts = append(parts, fmt.Sprintf("%s%s%s%s", names[code], s.amt(amount), share, s.compared(code, amount, prev)))
 	}
 	if len(parts) == 0 {
 		s.para(doc, "本部门无一般公共预算当年拨款。")
@@ -314,7 +324,7 @@ func (s *statement) fundSection(doc *layout.Document, fund string) {
 	if cur.IsZero() {
 		text := fmt.Sprintf("本部门%s无%s安排的支出", s.year, fund)
 		if s.prev != nil && !prev.IsZero() {
-			text += fmt.Sprintf("，上年为%s", s.amt(prev))
+			text += fmt.Sprintf("，上年为%s%s", s.amt(prev), s.because(s.b.Reason(fund), cur, prev))
 		}
 		s.para(doc, text+"。")
 		return
