@@ -63,7 +63,7 @@ func label(s string, align layout.Align) layout.Cell { return layout.TextCell(la
 
 // standardTitle is a standard table's title: <单位名称><年度>年<表名>.
 func standardTitle(b *budget.Budget, name string) layout.Text {
-	return src{b: b}.text(b.Unit.Name+itoa(b.Year)+"年"+name, "unit.name")
+	return markName(src{b: b}.text(b.Unit.Name+itoa(b.Year)+"年"+name, "unit.name"), b.Unit.Name)
 }
 
 // fundFilter selects the rows of one fund.

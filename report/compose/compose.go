@@ -27,10 +27,35 @@ type src struct {
 func (c src) fill(template string) layout.Text {
 	s := c.p.Fill(template, c.b)
 	if profile.Uses(template, "单位名称") {
-		return c.text(s, "unit.name")
+		return markName(c.text(s, "unit.name"), c.b.Unit.Name)
 	}
 	return layout.Plain(s)
 }
+
+// markName marks in t, a title or heading, the seams of a unit's name: its
+// end, where such a text breaks best, and (weak) the ends of the name's
+// parts, where a name too long for one line breaks.
+func markName(t layout.Text, unitName string) layout.Text {
+	name := []rune(unitName)
+	rs := []rune(t.S)
+	for i := 0; len(name) > 0 && i+len(name) <= len(rs); i++ {
+		if string(rs[i:i+len(name)]) != string(name) {
+			continue
+		}
+		for k := 1; k < len(name); k++ {
+			if strings.ContainsRune(namePartEnds, name[k-1]) {
+				t.Seams = append(t.Seams, layout.Seam{At: i + k, Weak: true})
+			}
+		}
+		t.Seams = append(t.Seams, layout.Seam{At: i + len(name)})
+		i += len(name) - 1
+	}
+	return t
+}
+
+// namePartEnds end the parts of a unit's name, the names of offices and
+// places (青川区, 管理委员会, 政务服务部, 旅游局, 服务中心).
+const namePartEnds = "部局委会厅办院所处科室站区市县省心"
 
 // text is s with the origin of the field at path.
 func (c src) text(s, path string) layout.Text {

@@ -20,13 +20,15 @@ type Part struct {
 var attachers = map[string]func(b *budget.Budget, p *profile.Profile) []attached{
 	profile.DocProjectTable: func(b *budget.Budget, p *profile.Profile) []attached {
 		t := Projects(b, p)
-		return []attached{{t, t.Title.S}}
+		return []attached{{t, t.Title}}
 	},
 	profile.DocForms: func(b *budget.Budget, p *profile.Profile) []attached {
 		var list []attached
 		for i := range b.Forms {
 			t := Performance(b, p, i)
-			list = append(list, attached{t, fmt.Sprintf("%s（%s）", t.Title.S, t.Name)})
+			title := t.Title
+			title.S = fmt.Sprintf("%s（%s）", t.Title.S, t.Name)
+			list = append(list, attached{t, title})
 		}
 		return list
 	},
@@ -39,7 +41,7 @@ func init() {
 			if text, ok := p.Tables.Text(string(d)); ok {
 				reword(t, text, src{b, p})
 			}
-			return []attached{{t, t.Title.S}}
+			return []attached{{t, t.Title}}
 		}
 	}
 }
@@ -47,7 +49,7 @@ func init() {
 // attached is an attachment's table and its entry in the list and the TOC.
 type attached struct {
 	table *layout.Table
-	title string
+	title layout.Text
 }
 
 // attachments are the disclosure's attachments in the profile's order;
@@ -82,8 +84,8 @@ func documentsOf(b *budget.Budget, p *profile.Profile) []string {
 	return docs
 }
 
-func titlesOf(list []attached) []string {
-	titles := make([]string, len(list))
+func titlesOf(list []attached) []layout.Text {
+	titles := make([]layout.Text, len(list))
 	for i, a := range list {
 		titles[i] = a.title
 	}
@@ -103,9 +105,9 @@ func Disclosure(b *budget.Budget, p *profile.Profile) *layout.Document {
 }
 
 // attachment is the blocks of one attachment: its heading and its table.
-func attachment(t *layout.Table, n int, title string) []layout.Block {
+func attachment(t *layout.Table, n int, title layout.Text) []layout.Block {
 	return []layout.Block{
-		&layout.AttachmentHeading{Label: fmt.Sprintf("附件%d", n), Title: layout.Plain(title), Orientation: t.Orientation},
+		&layout.AttachmentHeading{Label: fmt.Sprintf("附件%d", n), Title: layout.Text{S: title.S, Seams: title.Seams}, Orientation: t.Orientation},
 		t,
 	}
 }
@@ -116,7 +118,7 @@ func Parts(b *budget.Budget, p *profile.Profile) []Part {
 	list := attachments(b, p)
 	parts := []Part{{Name: "情况说明", Doc: Explain(b, p, titlesOf(list))}}
 	for i, a := range list {
-		doc := &layout.Document{Meta: meta(src{b, p}, a.title)}
+		doc := &layout.Document{Meta: meta(src{b, p}, a.title.S)}
 		doc.Add(attachment(a.table, i+1, a.title)...)
 		parts = append(parts, Part{Name: fmt.Sprintf("附件%d", i+1), Doc: doc})
 	}

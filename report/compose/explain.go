@@ -15,7 +15,7 @@ import (
 // of contents, the profile's parts — each a heading and sections filled from
 // the data or generated from the figures — the attachment list and the
 // signature. attachments are the titles of the attachments that follow it.
-func Explain(b *budget.Budget, p *profile.Profile, attachments []string) *layout.Document {
+func Explain(b *budget.Budget, p *profile.Profile, attachments []layout.Text) *layout.Document {
 	c := src{b, p}
 	e := p.Explanation
 	subject := ""

@@ -402,7 +402,7 @@ func (s *statement) performance(doc *layout.Document) {
 }
 
 // attachmentList lists the attachments after part three.
-func attachmentList(doc *layout.Document, attachments []string) {
+func attachmentList(doc *layout.Document, attachments []layout.Text) {
 	if len(attachments) == 0 {
 		return
 	}
@@ -414,7 +414,7 @@ func attachmentList(doc *layout.Document, attachments []string) {
 		}
 		lead += fmt.Sprintf("%d. ", i+1)
 		doc.Add(&layout.Paragraph{
-			Text:  layout.Plain(lead + a),
+			Text:  layout.Text{S: a.S, Seams: a.Seams}.Prefixed(lead),
 			Style: layout.Style{Font: layout.FontBody, Indent: 2, HangAfter: lead},
 		})
 	}

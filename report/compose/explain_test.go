@@ -47,7 +47,7 @@ func TestPartTwoFollowsTheFigures(t *testing.T) {
 }
 
 func TestExplainStructure(t *testing.T) {
-	doc := Explain(sample(t), seed, []string{"附件甲"})
+	doc := Explain(sample(t), seed, []layout.Text{layout.Plain("附件甲")})
 	dump := layout.Dump(doc)
 	for _, want := range []string{
 		`heading 0 toc=true newpage=true "第一部分　三门峡经济开发区政务服务部概况"`,

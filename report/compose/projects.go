@@ -30,9 +30,9 @@ func Projects(b *budget.Budget, p *profile.Profile) *layout.Table {
 	}
 	title := c.fill(pt.Title)
 	if profile.Uses(pt.Title, "表头单位") {
-		title = c.text(title.S, "unit.name")
+		title = markName(c.text(title.S, "unit.name"), b.Unit.Name)
 		if b.ProjectTable.TitleUnit != "" {
-			title = c.text(title.S, "project_table.title_unit")
+			title = markName(c.text(title.S, "project_table.title_unit"), b.ProjectTable.TitleUnit)
 		}
 	}
 	t := &layout.Table{

@@ -157,6 +157,33 @@ func (p *planner) boxes(text string, st textStyle, fixed int) []cjk.Box {
 	return bs
 }
 
+// markSeams marks on the boxes of text the seams its composer set (after
+// the unit's name), where a balanced title or heading breaks best. Boxes
+// drop typed spaces, so a seam's rune offset is counted without them.
+func markSeams(bs []cjk.Box, text layout.Text) {
+	if len(text.Seams) == 0 {
+		return
+	}
+	box := make([]int, 0, len(bs)+1) // the box of each rune offset
+	k := 0
+	for _, r := range text.S {
+		box = append(box, k)
+		if r != ' ' {
+			k++
+		}
+	}
+	box = append(box, k)
+	for _, s := range text.Seams {
+		if s.At <= 0 || s.At >= len(box) {
+			continue
+		}
+		if b := box[s.At]; b < len(bs) && bs[b].Break {
+			bs[b].NameSeam = true
+			bs[b].Weak = s.Weak
+		}
+	}
+}
+
 // setLines breaks boxes into lines of the given widths, filled or
 // balanced. The last character's tracking falls past the line's end.
 func setLines(bs []cjk.Box, st textStyle, first, width float64, balanced bool) []cjk.BoxLine {
@@ -250,21 +277,22 @@ type brokenParagraph struct {
 
 // breakParagraph breaks a paragraph's text for the current orientation.
 // Titles, headings and list items are balanced; other text is filled.
-func (p *planner) breakParagraph(text string, style layout.Style, balanced bool) brokenParagraph {
+func (p *planner) breakParagraph(text layout.Text, style layout.Style, balanced bool) brokenParagraph {
 	bp := brokenParagraph{st: gridStyle(style.Font, style.Size), width: frameFor(p.orient).width, balanced: balanced}
 	bp.indent = style.Indent * charPitch
 	fixed := 0
-	if style.HangAfter != "" && strings.HasPrefix(text, style.HangAfter) {
+	if style.HangAfter != "" && strings.HasPrefix(text.S, style.HangAfter) {
 		bp.hang = bp.indent + p.m.textWidth(bp.st, style.HangAfter) + bp.st.tracking
 		fixed = len([]rune(style.HangAfter))
 	}
-	bp.bs = p.boxes(text, bp.st, fixed)
+	bp.bs = p.boxes(text.S, bp.st, fixed)
+	markSeams(bp.bs, text)
 	bp.lines = setLines(bp.bs, bp.st, bp.width-bp.indent, bp.width-bp.hang, balanced)
 	return bp
 }
 
 // paragraph sets a paragraph.
-func (p *planner) paragraph(text string, style layout.Style) {
+func (p *planner) paragraph(text layout.Text, style layout.Style) {
 	p.flow(p.breakParagraph(text, style, balancedStyle(style)), style.Align)
 }
 
@@ -310,6 +338,6 @@ func (p *planner) flow(bp brokenParagraph, align layout.Align) {
 }
 
 // linesOf counts the grid lines a paragraph takes.
-func (p *planner) linesOf(text string, style layout.Style) int {
+func (p *planner) linesOf(text layout.Text, style layout.Style) int {
 	return len(p.breakParagraph(text, style, balancedStyle(style)).lines)
 }

@@ -87,7 +87,7 @@ func (p *planner) add(b layout.Block, rest []layout.Block) error {
 			p.newPage()
 		}
 		p.keepList(b, rest)
-		p.paragraph(b.Text.S, b.Style)
+		p.paragraph(b.Text, b.Style)
 	case *layout.TOC:
 		p.renderTOC()
 	case *layout.Spacer:
@@ -123,7 +123,7 @@ func (p *planner) keepList(b *layout.Paragraph, rest []layout.Block) {
 			return
 		}
 	}
-	n := p.linesOf(b.Text.S, b.Style)
+	n := p.linesOf(b.Text, b.Style)
 	for _, r := range rest {
 		if s, ok := r.(*layout.Signature); ok {
 			n += 1 + p.signatureLines(s) // the signature goes with the list
@@ -132,7 +132,7 @@ func (p *planner) keepList(b *layout.Paragraph, rest []layout.Block) {
 		if !ok || item.Style.HangAfter == "" {
 			break
 		}
-		n += p.linesOf(item.Text.S, item.Style)
+		n += p.linesOf(item.Text, item.Style)
 	}
 	if n <= keptList && n > p.free() {
 		p.newPage()
@@ -156,7 +156,7 @@ func (p *planner) renderHeading(h *layout.Heading, rest []layout.Block) {
 		p.newPage()
 	}
 	blank := h.Level == 0 && p.line > 0 // a part heading has a blank line above it
-	need := len(p.breakParagraph(h.Text.S, style, true).lines)
+	need := len(p.breakParagraph(h.Text, style, true).lines)
 	if blank {
 		need++
 	}
@@ -169,7 +169,7 @@ func (p *planner) renderHeading(h *layout.Heading, rest []layout.Block) {
 		p.line++
 	}
 	p.listed(h, p.lineTop(p.line))
-	p.flow(p.breakParagraph(h.Text.S, style, true), style.Align) // headings are balanced
+	p.flow(p.breakParagraph(h.Text, style, true), style.Align) // headings are balanced
 }
 
 // carryOver moves the last n lines of the current page to a new page,
@@ -219,12 +219,12 @@ func (p *planner) keepLines(rest []layout.Block) int {
 	}
 	switch n := rest[0].(type) {
 	case *layout.Paragraph:
-		if lines := p.linesOf(n.Text.S, n.Style); lines <= 3 {
+		if lines := p.linesOf(n.Text, n.Style); lines <= 3 {
 			return lines
 		}
 		return 2
 	case *layout.Heading:
-		return len(p.breakParagraph(n.Text.S, headingStyle(n.Level), true).lines) + p.keepLines(rest[1:])
+		return len(p.breakParagraph(n.Text, headingStyle(n.Level), true).lines) + p.keepLines(rest[1:])
 	case *layout.Table:
 		return 3
 	}
@@ -237,7 +237,7 @@ func (p *planner) renderAttachment(a *layout.AttachmentHeading) {
 	p.orient = a.Orientation
 	p.newPage()
 	p.listed(a, p.lineTop(0))
-	p.paragraph(a.Label, layout.Style{Font: layout.FontHeading1, Align: layout.Left})
+	p.paragraph(layout.Plain(a.Label), layout.Style{Font: layout.FontHeading1, Align: layout.Left})
 	p.line++
 }
 

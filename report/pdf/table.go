@@ -75,7 +75,7 @@ func (p *planner) renderTable(t *layout.Table) error {
 	head := 0 // grid lines above the table
 	titleStyle := layout.Style{Font: layout.FontTitle, Size: 18, Align: layout.Center}
 	if t.Title.S != "" {
-		head += p.linesOf(t.Title.S, titleStyle)
+		head += p.linesOf(t.Title, titleStyle)
 	}
 	if t.Unit != "" {
 		head++
@@ -139,11 +139,11 @@ func (p *planner) renderTable(t *layout.Table) error {
 	}
 	if t.Title.S != "" {
 		p.ensure(head)
-		p.paragraph(t.Title.S, titleStyle)
+		p.paragraph(t.Title, titleStyle)
 	}
 	if t.Unit != "" {
 		p.ensure(1)
-		p.paragraph(t.Unit, layout.Style{Font: layout.FontTable, Size: tl.size, Align: layout.Right})
+		p.paragraph(layout.Plain(t.Unit), layout.Style{Font: layout.FontTable, Size: tl.size, Align: layout.Right})
 	}
 	tl.keepKind()
 	return tl.paginate()

@@ -31,10 +31,11 @@ func (p *planner) renderTOC() {
 		// A long entry's next lines align with its text after the label
 		// (第二部分　, 附件3　).
 		hang := 0.0
-		if label, _, ok := strings.Cut(text, "　"); ok {
+		if label, _, ok := strings.Cut(text.S, "　"); ok {
 			hang = p.m.textWidth(st, label+"　") + st.tracking
 		}
-		bs := p.boxes(text, st, 0)
+		bs := p.boxes(text.S, st, 0)
+		markSeams(bs, text)
 		lines := setLines(bs, st, avail, avail-hang, true)
 		e := &tocEntry{block: b, x: f.left + indent, right: f.left + f.width}
 		for i, l := range lines {
@@ -54,14 +55,14 @@ func (p *planner) renderTOC() {
 
 // tocText is a block's entry in the table of contents and the outline:
 // headings marked for it, and every attachment.
-func tocText(b layout.Block) (text string, level int, ok bool) {
+func tocText(b layout.Block) (text layout.Text, level int, ok bool) {
 	switch b := b.(type) {
 	case *layout.Heading:
-		return b.Text.S, b.Level, b.TOC
+		return b.Text, b.Level, b.TOC
 	case *layout.AttachmentHeading:
-		return b.Label + "　" + b.Title.S, 0, true
+		return b.Title.Prefixed(b.Label + "　"), 0, true
 	}
-	return "", 0, false
+	return layout.Text{}, 0, false
 }
 
 // listed records that block b is printed on the current page, at y, for
@@ -71,7 +72,7 @@ func (p *planner) listed(b layout.Block, y float64) {
 	if !ok {
 		return
 	}
-	p.cur.marks = append(p.cur.marks, bookmark{title: layout.PlainText(text), level: level, y: y})
+	p.cur.marks = append(p.cur.marks, bookmark{title: layout.PlainText(text.S), level: level, y: y})
 	for _, e := range p.toc {
 		if e.block == b {
 			e.target = len(p.plan.pages) - 1

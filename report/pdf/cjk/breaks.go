@@ -37,7 +37,6 @@ var (
 	noEndSet            = newRuneSet(noEnd)
 	inseparableSet      = newRuneSet(inseparable)
 	halfBlankOpeningSet = newRuneSet(halfBlankOpening)
-	bodySuffixesSet     = newRuneSet(bodySuffixes)
 	urlSeparatorSet     = newRuneSet("/.-?&") // a URL breaks after one of them
 )
 

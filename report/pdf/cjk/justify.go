@@ -44,6 +44,9 @@ type Box struct {
 	// before an opening mark, after a closing one), where a title or
 	// heading breaks best.
 	Break, Seam bool
+	// NameSeam is set by the caller where the text's composer marked the
+	// end of a name (Weak: the end of one of its parts); see Balance.
+	NameSeam, Weak bool
 	// Half is the advance of the mark's half-width form, 0 when it has
 	// none; Halved is set when the box is set in it, against a mark it
 	// meets (Compress). The half-width form is a glyph of its own, with
@@ -321,20 +324,58 @@ func letters(bs []Box) int {
 	return n
 }
 
-// bodySuffixes end the names of offices and places (管理委员会, 政务服务部,
-// 服务中心, 开发区): a long unit name breaks best after one of them.
-const bodySuffixes = "部局委会厅办院所处科室站区市县省心"
-
 // Balance breaks boxes into as many lines as BreakBoxes does, but as even
 // as they can be and at the text's seams where there is one (after the
-// unit's name, before a bracket), for titles, headings and entries of the
-// table of contents (GB/T 9704 7.3.1: 梯形或菱形, no word split).
+// unit's name, before a number or a bracket), for titles, headings and
+// entries of the table of contents (GB/T 9704 7.3.1: 梯形或菱形, no word
+// split). When those lines do not end at the end of a name its composer
+// marked, one more line is taken if one then ends there, every line ends
+// at a seam and the lines stay even: 第二部分
+// <单位名称> / 2021年度部门预算情况说明 rather than two lines filled to the
+// edge, nor a last line of 概况 alone.
 func Balance(bs []Box, first, width, em float64) []BoxLine {
 	greedy := BreakBoxes(bs, first, width)
 	n := len(greedy)
 	if n < 2 {
 		return greedy
 	}
+	lines, atName := balance(bs, n, first, width, em, false)
+	if lines == nil {
+		return greedy
+	}
+	if !atName && named(bs) {
+		if more, ok := balance(bs, n+1, first, width, em, true); ok && even(bs, more) {
+			return more
+		}
+	}
+	return lines
+}
+
+// named reports whether the composer marked the end of a name in bs
+// before its last box.
+func named(bs []Box) bool {
+	for _, b := range bs {
+		if b.NameSeam && !b.Weak {
+			return true
+		}
+	}
+	return false
+}
+
+// even reports whether no line is shorter than half the longest.
+func even(bs []Box, lines []BoxLine) bool {
+	shortest, longest := math.Inf(1), 0.0
+	for _, l := range lines {
+		w := l.width(bs)
+		shortest, longest = min(shortest, w), max(longest, w)
+	}
+	return shortest >= longest/2
+}
+
+// balance breaks boxes into n lines of the least cost, nil when they do
+// not fit; atName reports a line ending at the end of a name. With
+// seamsOnly every line must end at a seam.
+func balance(bs []Box, n int, first, width, em float64, seamsOnly bool) (lines []BoxLine, atName bool) {
 	var cands []int
 	for k := 1; k < len(bs); k++ {
 		if bs[k].Break {
@@ -353,6 +394,7 @@ func Balance(bs []Box, first, width, em float64) []BoxLine {
 			cost[j][c] = inf
 		}
 	}
+	const unseamed = 36 // a break that splits the text where it has no seam
 	lineCost := func(s, e int, avail float64) float64 {
 		l, ok := fitLine(bs, s, e, avail)
 		if !ok {
@@ -361,11 +403,13 @@ func Balance(bs []Box, first, width, em float64) []BoxLine {
 		slack := (avail - l.width(bs)) / em
 		c := slack * slack
 		switch {
-		case e == len(bs) || bs[e].Seam:
-		case bodySuffixesSet.has(bs[e-1].R):
-			c += 9 // after the name of an office: a weaker seam
+		case e == len(bs) || bs[e].Seam || bs[e].NameSeam && !bs[e].Weak:
+		case bs[e].Weak:
+			c += 9 // after a part of a name: a weaker seam
+		case seamsOnly:
+			return inf
 		default:
-			c += 36 // a break that splits the text where it has no seam
+			c += unseamed
 		}
 		return c
 	}
@@ -386,9 +430,9 @@ func Balance(bs []Box, first, width, em float64) []BoxLine {
 	}
 	last := len(cands) - 1
 	if cost[n-1][last] >= inf {
-		return greedy
+		return nil, false
 	}
-	lines := make([]BoxLine, n)
+	lines = make([]BoxLine, n)
 	for j, c := n-1, last; j >= 0; j-- {
 		a := 0
 		if j > 0 {
@@ -399,10 +443,13 @@ func Balance(bs []Box, first, width, em float64) []BoxLine {
 			avail = first
 		}
 		lines[j], _ = fitLine(bs, cands[a], cands[c], avail)
+		if e := cands[c]; e < len(bs) && bs[e].NameSeam && !bs[e].Weak {
+			atName = true
+		}
 		c = a
 	}
 	lines[n-1].Last = true
-	return lines
+	return lines, atName
 }
 
 // Place returns the position of each box of l, from the line's start, in a

@@ -167,7 +167,8 @@ func TestBreakBoxesRules(t *testing.T) {
 	}
 }
 
-// Headings and titles break at their seams and evenly.
+// Headings and titles break at their seams and evenly: the composer marks
+// a name in the text with | after each of its parts and || at its end.
 func TestBalance(t *testing.T) {
 	cases := []struct {
 		text  string
@@ -176,15 +177,52 @@ func TestBalance(t *testing.T) {
 	}{
 		{"第二部分　某某区政务服务部2021年度部门预算情况说明", 18, []string{"第二部分　某某区政务服务部", "2021年度部门预算情况说明"}},
 		{"2021年度项目绩效目标申报表（“云端经开”建设费）", 20, []string{"2021年度项目绩效目标申报表", "（“云端经开”建设费）"}},
-		{"三门峡经济开发区管理委员会政务服务部行政审批项目落地服务中心", 20, []string{"三门峡经济开发区管理委员会", "政务服务部行政审批项目落地服务中心"}},
+		{"三门峡经济开发区|管理委员会|政务服务部|行政审批项目落地服务中心", 20, []string{"三门峡经济开发区管理委员会", "政务服务部行政审批项目落地服务中心"}},
+		// One more line rather than two filled to the edge (28 of 28) with the name split.
+		{"第二部分　三门峡经济开发区|管理委员会|政务服务部|行政审批项目落地服务中心||2021年度部门预算情况说明", 28,
+			[]string{"第二部分　三门峡经济开发区管理委员会", "政务服务部行政审批项目落地服务中心", "2021年度部门预算情况说明"}},
+		// But not one for 概况 alone.
+		{"第一部分　青川区|文化广电和旅游局|直属文物保护和公共文化服务中心||概况", 28,
+			[]string{"第一部分　青川区文化广电和旅游局", "直属文物保护和公共文化服务中心概况"}},
+		{"附件4　青川区|文化广电和旅游局|直属文物保护和公共文化服务中心||2024年财政拨款收支总表", 25,
+			[]string{"附件4　青川区文化广电和旅游局", "直属文物保护和公共文化服务中心", "2024年财政拨款收支总表"}},
 	}
 	for _, c := range cases {
-		bs := boxesOf(c.text)
+		bs := markedBoxes(c.text)
 		got := linesOf(bs, Balance(bs, c.width, c.width, 1))
 		if strings.Join(got, "|") != strings.Join(c.want, "|") {
 			t.Errorf("%q → %q, want %q", c.text, got, c.want)
 		}
 	}
+}
+
+// markedBoxes are the boxes of text with its name's seams marked as the
+// PDF writer marks a composer's: | after a part, || at the name's end.
+func markedBoxes(text string) []Box {
+	var rs []rune
+	var seams []int
+	weak := map[int]bool{}
+	parts := strings.Split(text, "|")
+	for i, p := range parts {
+		rs = append(rs, []rune(p)...)
+		if i < len(parts)-1 {
+			if p == "" {
+				weak[len(rs)] = false
+				continue
+			}
+			if _, seen := weak[len(rs)]; !seen {
+				seams = append(seams, len(rs))
+				weak[len(rs)] = true
+			}
+		}
+	}
+	bs := Boxes(rs, unit, 1, 0)
+	for _, k := range seams {
+		if bs[k].Break {
+			bs[k].NameSeam, bs[k].Weak = true, weak[k]
+		}
+	}
+	return bs
 }
 
 // Every box is in exactly one line, in order; no line is wider than its
