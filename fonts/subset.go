@@ -287,7 +287,7 @@ func (f *Face) subset(runes []rune, half bool) ([]byte, error) {
 
 	out := map[string][]byte{
 		"head": head, "hhea": hhea, "maxp": maxp, "hmtx": hmtx, "loca": loca, "glyf": glyf,
-		"cmap": cmapTable(chars), "post": post, "name": t.raw["name"], "OS/2": t.raw["OS/2"],
+		"cmap": cmapTable(chars), "post": post, "name": nameFormat0(t.raw["name"]), "OS/2": t.raw["OS/2"],
 	}
 	// Hinting programs that the glyphs' instructions may call.
 	for _, tag := range []string{"cvt ", "fpgm", "prep", "gasp"} {
@@ -311,6 +311,18 @@ func shiftedGlyph(g []byte, component int, shift uint16) []byte {
 	be.PutUint16(out[12:], uint16(component))
 	be.PutUint16(out[14:], uint16(-int16(shift)))
 	be.PutUint16(out[16:], 0)
+	return out
+}
+
+// nameFormat0 is a name table as format 0, the only one gofpdf reads: a
+// format 1 table (language-tag records after the name records) is the same
+// table with its format changed, the tags left unread.
+func nameFormat0(name []byte) []byte {
+	if len(name) < 2 || binary.BigEndian.Uint16(name) != 1 {
+		return name
+	}
+	out := append([]byte(nil), name...)
+	binary.BigEndian.PutUint16(out, 0)
 	return out
 }
 

@@ -39,6 +39,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -1842,13 +1843,17 @@ func (f *Fpdf) AddUTF8SubsetFromBytes(familyStr, styleStr string, utf8Bytes []by
 		// drawn, and taken when the document is written. One font at a
 		// time, so that one zlib writer serves them all.
 		compressed := make(chan []byte, 1)
+		// The mutex is not a field's value: Fpdf is copied (getEmbeddedFiles
+		// has a value receiver), and the copy's read raced with a goroutine's
+		// Unlock. Nor does the goroutine touch f.
+		if f.fontCompression == nil {
+			f.fontCompression = new(sync.Mutex)
+		}
+		mu := f.fontCompression
 		go func() {
-			// Unlocked before the send: once the stream is taken, the
-			// goroutine touches f no more (a deferred Unlock raced with
-			// the rest of Output).
-			f.fontCompression.Lock()
+			mu.Lock()
 			data := sliceCompress(utf8Bytes)
-			f.fontCompression.Unlock()
+			mu.Unlock()
 			compressed <- data
 		}()
 		def.utf8File.compressed = compressed

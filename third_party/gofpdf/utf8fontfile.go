@@ -57,6 +57,17 @@ type utf8FontFile struct {
 	CodeSymbolDictionary map[int]int
 	asIs                 bool        // embedded as it is: see AddUTF8SubsetFromBytes
 	compressed           chan []byte // the file compressed, when asIs
+	err                  error       // budgetdoc: the first problem parseFile met
+}
+
+// fail records the first problem met while parsing, which parseFile
+// returns.
+//
+// budgetdoc: added; gofpdf printed these to standard output and went on.
+func (utf *utf8FontFile) fail(format string, args ...interface{}) {
+	if utf.err == nil {
+		utf.err = fmt.Errorf(format, args...)
+	}
 }
 
 type tableDescription struct {
@@ -113,9 +124,10 @@ func (utf *utf8FontFile) parseFile() error {
 	if codeType != 0x00010000 && codeType != 0x74727565 {
 		return fmt.Errorf("Not a TrueType font: codeType=%v\n ", codeType)
 	}
+	utf.err = nil
 	utf.generateTableDescriptions()
 	utf.parseTables()
-	return nil
+	return utf.err
 }
 
 func (utf *utf8FontFile) generateTableDescriptions() {
@@ -282,7 +294,7 @@ func (utf *utf8FontFile) parseNAMETable() int {
 	namePosition := utf.SeekTable("name")
 	format := utf.readUint16()
 	if format != 0 {
-		fmt.Printf("Illegal format %d\n", format)
+		utf.fail("Illegal format %d", format)
 		return format
 	}
 	nameCount := utf.readUint16()
@@ -305,7 +317,7 @@ func (utf *utf8FontFile) parseNAMETable() int {
 			oldPos := utf.fileReader.readerPosition
 			utf.seek(stringDataPosition + position)
 			if size%2 != 0 {
-				fmt.Printf("name is not binar byte format\n")
+				utf.fail("name is not binar byte format")
 				return format
 			}
 			size /= 2
@@ -349,7 +361,7 @@ func (utf *utf8FontFile) parseHEADTable() {
 	_ = utf.readUint16()
 	symbolDataFormat := utf.readUint16()
 	if symbolDataFormat != 0 {
-		fmt.Printf("Unknown symbol data format %d\n", symbolDataFormat)
+		utf.fail("Unknown symbol data format %d", symbolDataFormat)
 		return
 	}
 }
@@ -367,12 +379,12 @@ func (utf *utf8FontFile) parseHHEATable() int {
 		utf.skip(24)
 		metricDataFormat := utf.readUint16()
 		if metricDataFormat != 0 {
-			fmt.Printf("Unknown horizontal metric data format %d\n", metricDataFormat)
+			utf.fail("Unknown horizontal metric data format %d", metricDataFormat)
 			return 0
 		}
 		metricsCount = utf.readUint16()
 		if metricsCount == 0 {
-			fmt.Printf("Number of horizontal metrics is 0\n")
+			utf.fail("Number of horizontal metrics is 0")
 			return 0
 		}
 	}
@@ -390,7 +402,7 @@ func (utf *utf8FontFile) parseOS2Table() int {
 		utf.skip(2)
 		fsType := utf.readUint16()
 		if fsType == 0x0002 || (fsType&0x0300) != 0 {
-			fmt.Printf("ERROR - copyright restrictions.\n")
+			utf.fail("ERROR - copyright restrictions.")
 			return 0
 		}
 		utf.skip(20)
@@ -470,7 +482,7 @@ func (utf *utf8FontFile) parseCMAPTable(format int) int {
 		utf.seek(int(oldReaderPosition))
 	}
 	if cidCMAPPosition == 0 {
-		fmt.Printf("Font does not have cmap for Unicode\n")
+		utf.fail("Font does not have cmap for Unicode")
 		return cidCMAPPosition
 	}
 	return cidCMAPPosition
@@ -518,7 +530,7 @@ func (utf *utf8FontFile) generateCMAP() map[int][]int {
 	}
 
 	if runeCmapPosition == 0 {
-		fmt.Printf("Font does not have cmap for Unicode\n")
+		utf.fail("Font does not have cmap for Unicode")
 		return nil
 	}
 
@@ -935,7 +947,7 @@ func (utf *utf8FontFile) parseLOCATable(format, numSymbols int) {
 			utf.symbolPosition = append(utf.symbolPosition, arr[n+1])
 		}
 	} else {
-		fmt.Printf("Unknown loca table format %d\n", format)
+		utf.fail("Unknown loca table format %d", format)
 		return
 	}
 }
