@@ -284,3 +284,90 @@ func TestJustifiedGaps(t *testing.T) {
 		t.Logf("%s: %d justified lines, widest gap %.2f pt, %d read with spaces between Chinese characters", data, checked, widest, spaced)
 	}
 }
+
+// longUnitName is a 26-character unit name, its words separated by |.
+const longUnitName = "青川区|文化广电和旅游局|直属|文物保护|和|公共文化服务中心"
+
+// With a long unit name no title, heading, TOC entry or attachment title
+// (text set at 16 pt or larger, not a justified line of running text)
+// ends inside a word of the name, and a multi-line title or heading is
+// even: no line shorter than half the longest (pdftotext -bbox).
+func TestLongUnitNameBreaks(t *testing.T) {
+	name := strings.ReplaceAll(longUnitName, "|", "")
+	bounds := map[int]bool{}
+	n := 0
+	for _, w := range strings.Split(longUnitName, "|") {
+		n += len([]rune(w))
+		bounds[n] = true
+	}
+	right := mm(28) + typeWidth
+	for _, data := range []string{"../../data/sanmenxia-2021.yaml", "../../data/examples/qingchuan-culture-2024.yaml"} {
+		b, err := budget.Load(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Unit.Name = name
+		p, err := profile.For(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		type line struct {
+			page       int
+			size, xMax float64
+			text       string
+		}
+		var lines []line
+		for _, w := range words(t, renderFile(t, compose.Disclosure(b, p))) {
+			size := w.yMax - w.yMin
+			if size < 0.95*bodySize {
+				continue // table cells, page numbers
+			}
+			if k := len(lines) - 1; k >= 0 && lines[k].page == w.page && math.Abs(lines[k].size-size) < 0.1 && w.xMin > lines[k].xMax-1 {
+				lines[k].text += w.text
+				lines[k].xMax = w.xMax
+				continue
+			}
+			lines = append(lines, line{w.page, size, w.xMax, w.text})
+		}
+		breaks, titles := 0, 0
+		for i := 0; i+1 < len(lines); i++ {
+			l, next := lines[i], lines[i+1]
+			if l.page != next.page || l.size == bodySize && math.Abs(l.xMax-right) < 1 {
+				continue // a justified line of running text breaks where it fills
+			}
+			for k := 2; k < len([]rune(name)); k++ {
+				head, tail := string([]rune(name)[:k]), string([]rune(name)[k:])
+				if strings.HasSuffix(l.text, head) && strings.HasPrefix(tail, firstRunes(next.text, 2)) {
+					breaks++
+					if !bounds[k] {
+						t.Errorf("%s page %d: %q / %q splits a word of the unit's name", data, l.page, l.text, next.text)
+					}
+				}
+			}
+			// A centred title: its lines, from the one with the name on.
+			if l.size > bodySize+0.5 && strings.HasPrefix(name, firstRunes(l.text, 3)) {
+				titles++
+				group := []string{l.text}
+				for j := i + 1; j < len(lines) && lines[j].page == l.page && math.Abs(lines[j].size-l.size) < 0.1 && !strings.HasPrefix(lines[j].text, "单位"); j++ {
+					group = append(group, lines[j].text)
+				}
+				shortest, longest := 1000, 0
+				for _, g := range group {
+					shortest, longest = min(shortest, len([]rune(g))), max(longest, len([]rune(g)))
+				}
+				if shortest*2 < longest {
+					t.Errorf("%s page %d: the title %q is uneven", data, l.page, group)
+				}
+			}
+		}
+		if breaks == 0 || titles == 0 {
+			t.Errorf("%s: the check found %d lines breaking the name and %d titles: the reading is broken", data, breaks, titles)
+		}
+		t.Logf("%s: %d lines break the name, %d titles", data, breaks, titles)
+	}
+}
+
+func firstRunes(s string, n int) string {
+	rs := []rune(s)
+	return string(rs[:min(n, len(rs))])
+}
