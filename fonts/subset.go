@@ -24,8 +24,8 @@ type tables struct {
 	unitsPerEm  int
 }
 
-// parsedTables reads the face's table directory, glyph locations and metric
-// count, once.
+// parsedTables reads the face's table directory, the fields the subsetter
+// needs and the glyph of every BMP character (its cmap), once.
 func (f *Face) parsedTables() (*tables, error) {
 	f.tablesOnce.Do(func() {
 		f.tables, f.tablesErr = readTables(f.Data)
