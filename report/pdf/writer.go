@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"fmt"
 	"slices"
 	"strconv"
 	"sync"
@@ -11,6 +10,7 @@ import (
 
 	"budgetdoc/fonts"
 	"budgetdoc/report/layout"
+	"budgetdoc/report/msg"
 	"budgetdoc/report/pdf/cjk"
 )
 
@@ -71,7 +71,7 @@ func newWriter(m *measurer, meta layout.Meta, pl *plan) (*writer, error) {
 		pdf.AddUTF8SubsetFromBytes(f.family, "", data[i])
 		// gofpdf can report a bad font only through its error state.
 		if err := pdf.Error(); err != nil {
-			return nil, fmt.Errorf("font %s: %w", f.family, err)
+			return nil, msg.Errorf("font %s: %w", f.family, err)
 		}
 	}
 	return w, nil

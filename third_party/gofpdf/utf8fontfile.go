@@ -106,7 +106,15 @@ func newUTF8Font(reader *fileReader) *utf8FontFile {
 	return &utf
 }
 
-func (utf *utf8FontFile) parseFile() error {
+func (utf *utf8FontFile) parseFile() (err error) {
+	// budgetdoc: the parser reads offsets from the file without checking
+	// them; one past the end (a malformed name record) is an error of the
+	// font, not a panic of the program.
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("the font cannot be read: %v", p)
+		}
+	}()
 	utf.fileReader.readerPosition = 0
 	utf.symbolPosition = make([]int, 0)
 	utf.charSymbolDictionary = make(map[int]int)
