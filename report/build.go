@@ -244,6 +244,9 @@ func (bl *Builder) Documents(b *Budget, formats ...Format) ([]Document, error) {
 func (pr *Prepared) Lean() { pr.doc = nil }
 
 func (bl *Builder) documents(pr *Prepared, formats []Format) ([]Document, error) {
+	if pr == nil || pr.profile == nil {
+		return nil, errors.New("report: a Prepared not made by Prepare")
+	}
 	b, p, doc := pr.Budget, pr.profile, pr.doc
 	if doc == nil {
 		doc = compose.Disclosure(b, p)
@@ -346,7 +349,7 @@ func (bl *Builder) BuildPrepared(pr *Prepared, dir string, formats ...Format) ([
 	if err != nil {
 		return nil, err
 	}
-	unlock, err := lockOutputs(dir, pr.profile.FileStem(pr.Budget))
+	unlock, err := lockOutputs(dir, pr.profile.FileStem(pr.Budget)) // documents checked pr
 	if err != nil {
 		return nil, err
 	}

@@ -40,3 +40,15 @@ func TestLeanPreparedBuildsTheSame(t *testing.T) {
 		}
 	}
 }
+
+// A Prepared made by hand, not by Prepare, is refused, not a panic.
+func TestHandMadePreparedIsRefused(t *testing.T) {
+	bud, err := report.Load(samplePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bl, _ := report.New()
+	if _, err := bl.BuildPrepared(&report.Prepared{Budget: bud}, t.TempDir(), report.PDF); err == nil {
+		t.Error("a hand-made Prepared was built")
+	}
+}
