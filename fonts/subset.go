@@ -20,6 +20,7 @@ type tables struct {
 	longLoca    bool // loca holds 32-bit offsets, not 16-bit halves
 	numGlyphs   int
 	numHMetrics int
+	hmtx        []byte           // the advances and side bearings, read per character
 	glyphs      *[0x10000]uint16 // each BMP character's glyph, 0 for none
 	unitsPerEm  int
 }
@@ -89,7 +90,8 @@ func readTables(data []byte) (*tables, error) {
 	}
 	t.numGlyphs = int(be.Uint16(t.raw["maxp"][4:]))
 	t.numHMetrics = int(be.Uint16(t.raw["hhea"][34:]))
-	if t.numHMetrics == 0 || len(t.raw["hmtx"]) < 4*t.numHMetrics {
+	t.hmtx = t.raw["hmtx"]
+	if t.numHMetrics == 0 || len(t.hmtx) < 4*t.numHMetrics {
 		return nil, fmt.Errorf("fonts: font's hmtx table is cut short")
 	}
 	t.unitsPerEm = int(be.Uint16(t.raw["head"][18:]))
@@ -329,7 +331,7 @@ func nameFormat0(name []byte) []byte {
 // metrics is a glyph's advance width and left side bearing.
 func (t *tables) metrics(gid int) (advance, lsb uint16) {
 	be := binary.BigEndian
-	h := t.raw["hmtx"]
+	h := t.hmtx
 	if gid < t.numHMetrics {
 		return be.Uint16(h[4*gid:]), be.Uint16(h[4*gid+2:])
 	}

@@ -247,16 +247,17 @@ func (w *writer) pageNumber(pg *page, n int) {
 // pageNumberText is the text of page n's number.
 func pageNumberText(n int) string { return "— " + strconv.Itoa(n) + " —" }
 
-// measurer gives advance widths of runes at size 1, per face, cached. It
-// belongs to one document's writer and is used by one goroutine.
+// measurer gives advance widths of runes at size 1, per face, and the
+// half-width forms of marks, cached: measuring a mark's ink reads its
+// outline. It belongs to one document's writer and is used by one
+// goroutine.
 type measurer struct {
 	set    *fonts.Set
-	widths map[*fonts.Face]map[rune]float64
 	halves map[*fonts.Face]map[rune]halfForm
 }
 
 func newMeasurer(set *fonts.Set) *measurer {
-	return &measurer{set: set, widths: make(map[*fonts.Face]map[rune]float64), halves: make(map[*fonts.Face]map[rune]halfForm)}
+	return &measurer{set: set, halves: make(map[*fonts.Face]map[rune]halfForm)}
 }
 
 // halfForm is a mark's half-width form in a face: where its ink is and
@@ -290,20 +291,10 @@ func (m *measurer) half(f layout.Font, r rune) halfForm {
 	return h
 }
 
-// width is the advance of r in the font at size 1 pt.
+// width is the advance of r in the font at size 1 pt. The face reads it
+// from arrays of its cmap and hmtx; a cache in front cost more than that.
 func (m *measurer) width(f layout.Font, r rune) float64 {
-	face := m.set.Face(fonts.Role(f))
-	ws := m.widths[face]
-	if ws == nil {
-		ws = make(map[rune]float64)
-		m.widths[face] = ws
-	}
-	if w, ok := ws[r]; ok {
-		return w
-	}
-	w := face.Advance(r)
-	ws[r] = w
-	return w
+	return m.set.Face(fonts.Role(f)).Advance(r)
 }
 
 // textWidth is the visible width of s set in st.
