@@ -75,13 +75,7 @@ func (tl *tableLayouter) drawCell(c *layout.Cell, lines []cellLine, x, y, w, h f
 		if c.Number != nil && line.marks == nil {
 			// An amount: on tabular figures.
 			parts, fw := tl.figures(line.text, st)
-			lx := x + tl.pad + indent
-			switch c.Align {
-			case layout.Center:
-				lx = x + (w-fw)/2
-			case layout.Right:
-				lx = x + w - tl.pad - indent - fw
-			}
+			lx := tl.lineX(c.Align, x, w, indent, fw)
 			for _, part := range parts {
 				drawn.runs = append(drawn.runs, len(pg.runs))
 				pg.runs = append(pg.runs, run{
@@ -91,13 +85,8 @@ func (tl *tableLayouter) drawCell(c *layout.Cell, lines []cellLine, x, y, w, h f
 			}
 			continue
 		}
-		lx := x + tl.pad + indent
-		switch c.Align {
-		case layout.Center:
-			lx = x + (w-lw)/2
-		case layout.Right:
-			lx = x + w - tl.pad - indent - lw
-		default:
+		lx := tl.lineX(c.Align, x, w, indent, lw)
+		if c.Align != layout.Center && c.Align != layout.Right {
 			// A line that starts with an opening bracket or quote sets
 			// its blank half in the padding, so that its ink lines up
 			// with the cell's other lines (覆盖乡镇 over （街道）), as
@@ -174,4 +163,16 @@ func (tl *tableLayouter) figures(line string, st textStyle) ([]figurePart, float
 		parts[len(parts)-1].text = string(cur)
 	}
 	return parts, x
+}
+
+// lineX is where a line width wide starts in the cell at x, w wide: after
+// the padding and the indent, centred, or ending before them.
+func (tl *tableLayouter) lineX(align layout.Align, x, w, indent, width float64) float64 {
+	switch align {
+	case layout.Center:
+		return x + (w-width)/2
+	case layout.Right:
+		return x + w - tl.pad - indent - width
+	}
+	return x + tl.pad + indent
 }
