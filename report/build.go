@@ -237,6 +237,10 @@ func (bl *Builder) Documents(b *Budget, formats ...Format) ([]Document, error) {
 	return bl.documents(pr, formats)
 }
 
+// BaseName is the disclosure's file name without extension, as the function
+// BaseName gives it, from the profile Prepare read rather than reading it again.
+func (pr *Prepared) BaseName() string { return pr.profile.FileStem(pr.Budget) }
+
 // Lean drops the composed disclosure, which BuildPrepared then composes
 // again. A batch of many budgets keeps those not being built lean, so that
 // its memory does not grow with their number (a composed disclosure of 50
@@ -252,7 +256,7 @@ func (bl *Builder) documents(pr *Prepared, formats []Format) ([]Document, error)
 		doc = compose.Disclosure(b, p)
 	}
 	var docs []Document
-	base := p.FileStem(b)
+	base := pr.BaseName()
 	if base != filepath.Base(base) || strings.ContainsAny(base, `/\`) || filepath.IsAbs(base) {
 		// Check refuses such names; this guards callers that skip it.
 		return nil, msg.Errorf("unit name %q cannot name a file", b.Unit.Name)
@@ -349,7 +353,7 @@ func (bl *Builder) BuildPrepared(pr *Prepared, dir string, formats ...Format) ([
 	if err != nil {
 		return nil, err
 	}
-	unlock, err := lockOutputs(dir, pr.profile.FileStem(pr.Budget)) // documents checked pr
+	unlock, err := lockOutputs(dir, pr.BaseName()) // documents checked pr
 	if err != nil {
 		return nil, err
 	}

@@ -203,11 +203,11 @@ func (b *batch) claimOutputs(jobs []job) {
 		if jobs[i].budget == nil {
 			continue
 		}
-		name := report.BaseName(jobs[i].budget.Budget)
+		name := jobs[i].budget.BaseName()
 		key := sameFileKey(name)
 		if first, taken := owner[key]; taken {
 			jobs[i].findings += fileError(b.files[i], msg.Sprintf("its documents, %s.*, would overwrite those of %s (%s.*)",
-				name, b.files[first], report.BaseName(jobs[first].budget.Budget))) + "\n"
+				name, b.files[first], jobs[first].budget.BaseName())) + "\n"
 			jobs[i].budget = nil
 			continue
 		}
