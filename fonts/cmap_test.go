@@ -70,14 +70,7 @@ func TestGlyphIDsOverlappingRanges(t *testing.T) {
 	if _, err := glyphIDs(overlappingCmap(3, 1)); err == nil {
 		t.Fatal("overlapping format 4 segments read without an error")
 	}
-	small, err := fang.Subset([]rune("中文"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	tabs, err := readTables(small)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tabs := smallFontTables(t)
 	tabs.raw["cmap"] = overlappingCmap(19999, 1)
 	data := assemble(tabs.raw)
 	if err := CheckEmbeddable(data); err != nil {

@@ -60,14 +60,7 @@ func TestSubsetKeepsGlyphsAndMetrics(t *testing.T) {
 // is refused when it is given, with the reason, instead of having every
 // character reported missing from it later.
 func TestCheckEmbeddableNeedsTheSubsettersTables(t *testing.T) {
-	small, err := fang.Subset([]rune("中文"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	tabs, err := readTables(small)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tabs := smallFontTables(t)
 	delete(tabs.raw, "OS/2")
 	if err := CheckEmbeddable(assemble(tabs.raw)); err == nil || !strings.Contains(err.Error(), "OS/2") {
 		t.Errorf("a font without OS/2: %v", err)
@@ -78,21 +71,29 @@ func TestCheckEmbeddableNeedsTheSubsettersTables(t *testing.T) {
 // restricted, no subsetting, bitmap only) is refused when it is given;
 // editable and installable ones are embedded.
 func TestCheckEmbeddableHonoursTheLicence(t *testing.T) {
-	small, err := fang.Subset([]rune("中文"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	for fsType, refused := range map[uint16]bool{0: false, 0x0004: false, 0x0008: false, 0x0002: true, 0x0104: true, 0x0208: true} {
-		tabs, err := readTables(small)
-		if err != nil {
-			t.Fatal(err)
-		}
+		tabs := smallFontTables(t)
 		os2 := append([]byte(nil), tabs.raw["OS/2"]...)
 		binary.BigEndian.PutUint16(os2[8:], fsType)
 		tabs.raw["OS/2"] = os2
-		err = CheckEmbeddable(assemble(tabs.raw))
+		err := CheckEmbeddable(assemble(tabs.raw))
 		if refused != (err != nil) || refused && !strings.Contains(err.Error(), "fsType") {
 			t.Errorf("fsType %#04x: %v", fsType, err)
 		}
 	}
+}
+
+// smallFontTables is the tables of a small subset of the body face (中文),
+// for tests that break one of them.
+func smallFontTables(t *testing.T) *tables {
+	t.Helper()
+	small, err := fang.Subset([]rune("中文"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tabs, err := readTables(small)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tabs
 }
