@@ -326,7 +326,8 @@ func sheetOf(t *testing.T, f *excelize.File, table string) string {
 	t.Helper()
 	for _, s := range f.GetSheetList() {
 		for _, ref := range []string{"A1", "A2", "A3"} {
-			if v, _ := f.GetCellValue(s, ref); v == exampleUnit+"2024年"+table {
+			// A title wider than its table is broken after the unit's name.
+			if v, _ := f.GetCellValue(s, ref); strings.ReplaceAll(v, "\n", "") == exampleUnit+"2024年"+table {
 				return s
 			}
 		}
@@ -589,5 +590,25 @@ func TestStandardGlyphInReasonIsPositioned(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no error for U+E000 in the reason")
+	}
+}
+
+// A workbook title wider than its table is broken after the unit's name,
+// as the PDF breaks it, and one that fits its table is one line.
+func TestWorkbookTitlesBreakAfterTheUnitName(t *testing.T) {
+	f, err := excelize.OpenFile(exampleFile(t, report.XLSX))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	title := func(table string) string {
+		v, _ := f.GetCellValue(sheetOf(t, f, table), "A2")
+		return v
+	}
+	if got, want := title("政府性基金预算支出表"), exampleUnit+"\n2024年政府性基金预算支出表"; got != want {
+		t.Errorf("the 政府性基金 table's title is %q, want %q", got, want)
+	}
+	if got := title("一般公共预算支出表"); strings.Contains(got, "\n") {
+		t.Errorf("the 一般公共预算支出表's title fits its table but is broken: %q", got)
 	}
 }
