@@ -55,3 +55,14 @@ func BenchmarkStandardExample(b *testing.B) {
 func BenchmarkStandardSynthetic(b *testing.B) {
 	benchBuild(b, synth.Budget(synth.Options{Seed: 1, Rows: 50, Forms: 10, Standard: true}), report.PDF, report.XLSX)
 }
+
+// BenchmarkLoadExample reads the standard set's example and last year's
+// file beside it (two YAML files), as a build starts.
+func BenchmarkLoadExample(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := report.Load(examplePath); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
@@ -520,7 +521,18 @@ type fieldSet struct {
 }
 
 // fieldsOf lists a struct's fields by their `budget:"name[,required]"` tags.
+// The list is made once per type: the decoder asks for it at every mapping.
 func fieldsOf(t reflect.Type) fieldSet {
+	if fs, ok := fieldSets.Load(t); ok {
+		return fs.(fieldSet)
+	}
+	fs, _ := fieldSets.LoadOrStore(t, tagFields(t))
+	return fs.(fieldSet)
+}
+
+var fieldSets sync.Map // reflect.Type → fieldSet
+
+func tagFields(t reflect.Type) fieldSet {
 	fs := fieldSet{byName: make(map[string]field)}
 	for i := 0; i < t.NumField(); i++ {
 		tag := t.Field(i).Tag.Get("budget")

@@ -127,8 +127,29 @@ func ParseLanguage(s string) (language.Tag, error) {
 // Sprintf makes the message whose key and English text is format, in the
 // current language, with args formatted as fmt does.
 func Sprintf(format string, args ...any) string {
+	l := Language()
+	if len(args) == 0 {
+		// A text without arguments is made once per language: the data
+		// decoder names what it expects (msg.Sprintf("text")) for every
+		// value it reads, and x/text's Sprintf is slow for that.
+		k := fixedKey{l, format}
+		if text, ok := fixed.Load(k); ok {
+			return text.(string)
+		}
+		register(format)
+		text, _ := fixed.LoadOrStore(k, printers[l]().Sprintf(format))
+		return text.(string)
+	}
 	register(format)
-	return printers[Language()]().Sprintf(format, plainArgs(args)...)
+	return printers[l]().Sprintf(format, plainArgs(args)...)
+}
+
+// fixed holds the texts made of a key without arguments, by language and key.
+var fixed sync.Map // fixedKey → string
+
+type fixedKey struct {
+	lang language.Tag
+	key  string
 }
 
 // Fprintf writes the message Sprintf makes to w.
