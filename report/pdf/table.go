@@ -363,42 +363,61 @@ func (tl *tableLayouter) shareWidth(mins, nats []float64, total float64) ([]floa
 	count := func(i, c int, w float64) int {
 		n := 0
 		for _, cp := range paras[i][c] {
+			if cp.fits((w - 2*tl.pad) / tl.size) {
+				n++
+				continue
+			}
 			buf = cp.appendLines(buf[:0], (w-2*tl.pad)/tl.size)
 			n += len(buf)
 		}
 		return n
 	}
-	single := func(i, c int) bool {
-		r := rows[i]
-		if !g.IsOrigin(r, c) {
-			return false
+	// single[i][c]: the cell at rows[i], c spans neither rows nor columns.
+	single := make([][]bool, len(rows))
+	for i, r := range rows {
+		single[i] = make([]bool, g.Cols)
+		for c := range single[i] {
+			if g.IsOrigin(r, c) {
+				rs, cs := g.Slots[r][c].Cell.Span()
+				single[i][c] = rs == 1 && cs == 1
+			}
 		}
-		rs, cs := g.Slots[r][c].Cell.Span()
-		return rs == 1 && cs == 1
+	}
+	// tallest[i] is the most lines of a cell of rows[i], and second the most
+	// of the cells besides one cell with that many, so that the row's
+	// height without column c is at hand.
+	tallest, second := make([]int, len(rows)), make([]int, len(rows))
+	rank := func(i int) {
+		tallest[i], second[i] = 0, 0
+		for _, l := range lines[i] {
+			if l > tallest[i] {
+				tallest[i], second[i] = l, tallest[i]
+			} else if l > second[i] {
+				second[i] = l
+			}
+		}
 	}
 	for i := range rows {
 		lines[i] = make([]int, g.Cols)
 		for c := 0; c < g.Cols; c++ {
-			if single(i, c) {
+			if single[i][c] {
 				lines[i][c] = count(i, c, widths[c])
 			}
 		}
+		rank(i)
 	}
 	// saved is how many lines the table loses when column c is w wide.
 	saved := func(c int, w float64) int {
 		n := 0
 		for i, ls := range lines {
-			if !single(i, c) {
+			if !single[i][c] {
 				continue
 			}
-			now, other := 0, 0
-			for k, l := range ls {
-				now = max(now, l)
-				if k != c {
-					other = max(other, l)
-				}
+			other := tallest[i]
+			if ls[c] == tallest[i] {
+				other = second[i]
 			}
-			n += now - max(other, count(i, c, w))
+			n += tallest[i] - max(other, count(i, c, w))
 		}
 		return n
 	}
@@ -469,8 +488,9 @@ func (tl *tableLayouter) shareWidth(mins, nats []float64, total float64) ([]floa
 		widths[best] += bestAdd
 		left -= bestAdd
 		for i := range rows {
-			if single(i, best) {
+			if single[i][best] {
 				lines[i][best] = count(i, best, widths[best])
+				rank(i)
 			}
 		}
 	}

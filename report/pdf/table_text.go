@@ -162,6 +162,11 @@ func (cp cellPara) widest() float64 {
 	return cp.indent + w
 }
 
+// fits reports whether the paragraph is one line at width w (at 1 pt), as
+// appendLines would find, without breaking it: its natural width counts
+// every piece that line holds, and a leading space besides.
+func (cp cellPara) fits(w float64) bool { return cp.nat+1e-9 <= w+fitSlack }
+
 // span is a line as a range of pieces [from, to).
 type span struct{ from, to int }
 
