@@ -54,11 +54,12 @@ func Render(doc *layout.Document, opts Options) ([]byte, error) {
 		Created:  doc.Meta.Date.UTC().Format("2006-01-02T15:04:05Z"),
 		Modified: doc.Meta.Date.UTC().Format("2006-01-02T15:04:05Z"),
 	})
+	w.f.SetZipWriter(newSortedZip)
 	var buf bytes.Buffer
 	if err := w.f.Write(&buf); err != nil {
 		return nil, err
 	}
-	return canonicalZip(buf.Bytes())
+	return buf.Bytes(), nil
 }
 
 // block is the one dispatch over the closed set of block kinds.

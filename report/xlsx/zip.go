@@ -3,50 +3,70 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"io"
+	"io/fs"
 	"sort"
+
+	"github.com/klauspost/compress/flate"
+	"github.com/xuri/excelize/v2"
 )
 
-// canonicalZip rewrites a workbook's zip with its entries in a fixed order
-// ([Content_Types].xml first, then by name) and no timestamps: excelize
-// writes streamed sheets in map order, which would make two builds of the
-// same data differ.
-func canonicalZip(data []byte) ([]byte, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, err
+// sortedZip is the workbook's zip as excelize writes it, made
+// deterministic: excelize writes streamed sheets in map order, so the
+// entries are kept until Close and then written in a fixed order
+// ([Content_Types].xml first, then by name), with no timestamps. Each is
+// deflated once, at klauspost/compress's fastest level: archive/zip's
+// deflate, and then copying its zip in order, took 40% of the workbook's
+// time, for a file 10% smaller (the 2024 example's: 39 KB against 43 KB).
+type sortedZip struct {
+	out     io.Writer
+	entries map[string]*bytes.Buffer
+}
+
+func newSortedZip(w io.Writer) excelize.ZipWriter {
+	return &sortedZip{out: w, entries: make(map[string]*bytes.Buffer)}
+}
+
+func (z *sortedZip) Create(name string) (io.Writer, error) {
+	b := new(bytes.Buffer)
+	z.entries[name] = b
+	return b, nil
+}
+
+// AddFS is part of excelize's interface; excelize does not call it.
+func (z *sortedZip) AddFS(fs.FS) error { return errors.ErrUnsupported }
+
+func (z *sortedZip) Close() error {
+	names := make([]string, 0, len(z.entries))
+	for name := range z.entries {
+		names = append(names, name)
 	}
-	files := append([]*zip.File(nil), zr.File...)
-	sort.Slice(files, func(i, j int) bool {
-		a, b := files[i].Name, files[j].Name
+	sort.Slice(names, func(i, j int) bool {
+		a, b := names[i], names[j]
 		if (a == "[Content_Types].xml") != (b == "[Content_Types].xml") {
 			return a == "[Content_Types].xml"
 		}
 		return a < b
 	})
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, f := range files {
-		// Each entry's compressed bytes are copied as they are: excelize
-		// compresses an entry the same way every time, only the order and
-		// the times differ.
-		w, err := zw.CreateRaw(&zip.FileHeader{
-			Name: f.Name, Method: f.Method, CRC32: f.CRC32,
-			CompressedSize64: f.CompressedSize64, UncompressedSize64: f.UncompressedSize64,
-		})
+	zw := zip.NewWriter(z.out)
+	// One deflater for all entries: a new one allocates about 1 MB.
+	fw, err := flate.NewWriter(nil, flate.BestSpeed)
+	if err != nil {
+		return err
+	}
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+		fw.Reset(w)
+		return fw, nil
+	})
+	for _, name := range names {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate})
 		if err != nil {
-			return nil, err
+			return err
 		}
-		r, err := f.OpenRaw()
-		if err != nil {
-			return nil, err
-		}
-		if _, err := io.Copy(w, r); err != nil {
-			return nil, err
+		if _, err := z.entries[name].WriteTo(w); err != nil {
+			return err
 		}
 	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return zw.Close()
 }
