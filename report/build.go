@@ -337,8 +337,10 @@ func (bl *Builder) Render(w io.Writer, b *Budget, f Format) (name string, err er
 
 // Build checks b and writes its disclosure into dir in the given formats,
 // returning the paths written. Nothing is written when a check fails, and
-// every document is rendered before the first file is touched; each file is
-// then replaced atomically, so a failure leaves the previous one intact.
+// every document is rendered before the first file is touched. All are
+// then written to temporary files, side by side, and renamed over the old
+// ones only when every one is written, so a failure to write leaves the
+// previous files intact.
 func (bl *Builder) Build(b *Budget, dir string, formats ...Format) ([]string, error) {
 	pr, findings := bl.Prepare(b)
 	if pr == nil {
@@ -358,15 +360,7 @@ func (bl *Builder) BuildPrepared(pr *Prepared, dir string, formats ...Format) ([
 		return nil, err
 	}
 	defer unlock()
-	var written []string
-	for _, d := range docs {
-		path := filepath.Join(dir, d.Name)
-		if err := writeAtomic(path, d.Data); err != nil {
-			return written, err
-		}
-		written = append(written, path)
-	}
-	return written, nil
+	return writeAll(dir, docs)
 }
 
 // Compose returns the disclosure as a layout document in its profile's

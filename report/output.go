@@ -1,10 +1,12 @@
 package report
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/gofrs/flock"
 
@@ -68,28 +70,75 @@ func removeLeftovers(dir, stem string) {
 // writeAtomic writes data to a temporary file beside path and renames it
 // over path, so readers see the old file or the new one, never a part.
 func writeAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	tmp, err := writeTemp(path, data)
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name()) // a no-op once renamed
+	defer os.Remove(tmp) // a no-op once renamed
+	return os.Rename(tmp, path)
+}
+
+// writeTemp writes data, synced to disk, to a new temporary file beside
+// path, and returns the file's name; renaming it over path then replaces
+// path whole.
+func writeTemp(path string, data []byte) (string, error) {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return "", err
+	}
 	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
-		return err
+		os.Remove(tmp.Name())
+		return "", err
 	}
 	if err := tmp.Sync(); err != nil {
 		tmp.Close()
-		return err
+		os.Remove(tmp.Name())
+		return "", err
 	}
 	if err := tmp.Close(); err != nil {
-		return err
+		os.Remove(tmp.Name())
+		return "", err
 	}
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
+		os.Remove(tmp.Name())
+		return "", err
 	}
-	return os.Rename(tmp.Name(), path)
+	return tmp.Name(), nil
+}
+
+// writeAll writes each document into dir: all to temporary files at once
+// (each waits on its own sync to disk), then each renamed over its path,
+// so that a failure to write any leaves every previous file as it was.
+func writeAll(dir string, docs []Document) ([]string, error) {
+	tmps := make([]string, len(docs))
+	errs := make([]error, len(docs))
+	var wg sync.WaitGroup
+	for i, d := range docs {
+		wg.Go(func() { tmps[i], errs[i] = writeTemp(filepath.Join(dir, d.Name), d.Data) })
+	}
+	wg.Wait()
+	defer func() {
+		for _, tmp := range tmps {
+			if tmp != "" {
+				os.Remove(tmp) // a no-op once renamed
+			}
+		}
+	}()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	var written []string
+	for i, d := range docs {
+		path := filepath.Join(dir, d.Name)
+		if err := os.Rename(tmps[i], path); err != nil {
+			return written, err
+		}
+		written = append(written, path)
+	}
+	return written, nil
 }
