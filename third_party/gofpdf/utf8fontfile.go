@@ -51,7 +51,7 @@ type utf8FontFile struct {
 	Flags                int
 	UnderlinePosition    float64
 	UnderlineThickness   float64
-	CharWidths           []int
+	CharWidths           []uint16
 	DefaultWidth         float64
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
@@ -875,7 +875,7 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 	start := utf.SeekTable("hmtx")
 	arrayWidths := 0
 	var arr []int
-	utf.CharWidths = make([]int, 256*256)
+	utf.CharWidths = make([]uint16, 256*256)
 	charCount := 0
 	arr = unpackUint16Array(utf.getRange(start, numberOfHMetrics*4))
 	for symbol := 0; symbol < numberOfHMetrics; symbol++ {
@@ -894,9 +894,11 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 					widths = int(math.Round(scale * float64(arrayWidths)))
 					if widths == 0 {
 						widths = 65535
+					} else if widths > 65534 { // budgetdoc: widths are uint16, and 65535 means zero
+						widths = 65534
 					}
 					if char < 196608 {
-						utf.CharWidths[char] = widths
+						utf.CharWidths[char] = uint16(widths)
 						charCount++
 					}
 				}
@@ -912,16 +914,21 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 					widths = int(math.Round(scale * float64(arrayWidths)))
 					if widths == 0 {
 						widths = 65535
+					} else if widths > 65534 { // budgetdoc: widths are uint16, and 65535 means zero
+						widths = 65534
 					}
 					if char < 196608 {
-						utf.CharWidths[char] = widths
+						utf.CharWidths[char] = uint16(widths)
 						charCount++
 					}
 				}
 			}
 		}
 	}
-	utf.CharWidths[0] = charCount
+	if charCount > 65535 { // budgetdoc: widths are uint16
+		charCount = 65535
+	}
+	utf.CharWidths[0] = uint16(charCount)
 }
 
 func (utf *utf8FontFile) getMetrics(metricCount, gid int) []byte {
