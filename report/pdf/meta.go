@@ -1,11 +1,8 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 	"html"
-	"regexp"
-	"strconv"
 
 	"budgetdoc/report/layout"
 )
@@ -31,55 +28,4 @@ func xmp(m layout.Meta) []byte {
 </rdf:RDF>
 </x:xmpmeta>
 <?xpacket end="w"?>`, esc(m.Title), esc(m.Author), esc(m.Subject), esc(m.Lang), date, date))
-}
-
-var (
-	xrefEntry   = regexp.MustCompile(`(?m)^(\d{10}) 00000 n `)
-	startxref   = regexp.MustCompile(`startxref\n(\d+)\n%%EOF\s*$`)
-	metadataObj = regexp.MustCompile(`(?s)\n(\d+) 0 obj\n<< /Type /Metadata`)
-)
-
-// completeCatalog adds to the catalog what gofpdf cannot write there: the
-// document language (/Lang) and the reference to the XMP metadata stream it
-// did write. The cross-reference offsets after the insertion move with it.
-func completeCatalog(pdf []byte, lang string) ([]byte, error) {
-	var entries string
-	if lang != "" {
-		entries += "\n/Lang (" + lang + ")"
-	}
-	if m := metadataObj.FindSubmatch(pdf); m != nil {
-		entries += "\n/Metadata " + string(m[1]) + " 0 R"
-	}
-	if entries == "" {
-		return pdf, nil
-	}
-	at := bytes.Index(pdf, []byte("/Type /Catalog"))
-	xref := bytes.LastIndex(pdf, []byte("\nxref\n"))
-	if at < 0 || xref < at {
-		return nil, fmt.Errorf("pdf: no catalog before the cross-reference table")
-	}
-	at += len("/Type /Catalog")
-	insert := []byte(entries)
-	shift := func(s []byte) []byte {
-		off, _ := strconv.Atoi(string(s))
-		if off > at {
-			off += len(insert)
-		}
-		return []byte(fmt.Sprintf("%010d", off))
-	}
-	tail := xrefEntry.ReplaceAllFunc(pdf[xref:], func(m []byte) []byte {
-		return append(shift(m[:10]), " 00000 n "...)
-	})
-	loc := startxref.FindSubmatchIndex(tail)
-	if loc == nil {
-		return nil, fmt.Errorf("pdf: no startxref")
-	}
-	newStart := strconv.Itoa(xref + 1 + len(insert))
-	tail = append(append(append([]byte{}, tail[:loc[2]]...), newStart...), tail[loc[3]:]...)
-
-	out := make([]byte, 0, len(pdf)+len(insert))
-	out = append(out, pdf[:at]...)
-	out = append(out, insert...)
-	out = append(out, pdf[at:xref]...)
-	return append(out, tail...), nil
 }

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"slices"
 	"strconv"
 	"sync"
@@ -16,10 +15,9 @@ import (
 
 // writer draws a plan with gofpdf.
 type writer struct {
-	pdf  *gofpdf.Fpdf
-	set  *fonts.Set
-	meta layout.Meta
-	m    *measurer
+	pdf *gofpdf.Fpdf
+	set *fonts.Set
+	m   *measurer
 }
 
 // newWriter starts a PDF with the document's metadata and the faces the
@@ -41,7 +39,8 @@ func newWriter(m *measurer, meta layout.Meta, pl *plan) (*writer, error) {
 	pdf.SetCreator("budgetdoc", true)
 	pdf.SetProducer("budgetdoc with gofpdf", true)
 	pdf.SetXmpMetadata(xmp(meta))
-	w := &writer{pdf: pdf, set: m.set, meta: meta, m: m}
+	pdf.SetLang(meta.Lang)
+	w := &writer{pdf: pdf, set: m.set, m: m}
 	full, half := w.facesUsed(pl)
 	// A face that sets marks half width somewhere has a second font of
 	// those marks' half-width forms. The subsets are made side by side and
@@ -165,11 +164,7 @@ func (w *writer) draw(pl *plan) ([]byte, error) {
 		}
 		w.pageNumber(pg, i+1)
 	}
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
-		return nil, err
-	}
-	return completeCatalog(buf.Bytes(), w.meta.Lang)
+	return pdf.OutputBytes()
 }
 
 func (w *writer) text(r run) {

@@ -568,6 +568,8 @@ type Fpdf struct {
 	zoomMode         string                     // zoom display mode
 	layoutMode       string                     // layout display mode
 	xmp              []byte                     // XMP metadata
+	xmpObj           int                        // budgetdoc: the XMP stream's object, for the catalog
+	lang             string                     // budgetdoc: the catalog's /Lang
 	producer         string                     // producer
 	title            string                     // title
 	subject          string                     // subject

@@ -627,6 +627,14 @@ func (f *Fpdf) SetXmpMetadata(xmpStream []byte) {
 	f.xmp = xmpStream
 }
 
+// SetLang sets the document's natural language (the catalog's /Lang), a
+// language tag such as zh-CN, which screen readers and text extraction use.
+//
+// budgetdoc: added; the catalog also refers to the XMP metadata stream.
+func (f *Fpdf) SetLang(lang string) {
+	f.lang = lang
+}
+
 // AliasNbPages defines an alias for the total number of pages. It will be
 // substituted as the document is closed. An empty string is replaced with the
 // string "{nb}".
@@ -3512,6 +3520,23 @@ func (f *Fpdf) OutputFileAndClose(fileStr string) error {
 	return f.err
 }
 
+// OutputBytes closes the document and returns the PDF file's bytes: those
+// Output would write, without copying them.
+//
+// budgetdoc: added.
+func (f *Fpdf) OutputBytes() ([]byte, error) {
+	if f.err != nil {
+		return nil, f.err
+	}
+	if f.state < 3 {
+		f.Close()
+	}
+	if f.err != nil {
+		return nil, f.err
+	}
+	return f.buffer.Bytes(), nil
+}
+
 // Output sends the PDF document to the writer specified by w. No output will
 // take place if an error has occurred in the document generation process. w
 // remains open after this function returns. After returning, f is in a closed
@@ -3956,6 +3981,25 @@ func (f *Fpdf) putpages() {
 		}
 		compressed = compressAll(streams)
 	}
+	// budgetdoc: the file is grown once to hold about all it will: the
+	// pages' streams as written and the fonts' before they are compressed
+	// (a font compresses to about 3/4). Doubling as it was written copied
+	// the file again and again; growing for the pages before they were
+	// compressed cleared twice the file's size.
+	size := 64 << 10
+	for n := 1; n <= nb; n++ {
+		if compressed != nil {
+			size += len(compressed[n])
+		} else {
+			size += f.pages[n].Len()
+		}
+	}
+	for _, font := range f.fonts {
+		if font.utf8File != nil {
+			size += len(font.utf8File.fileReader.array)
+		}
+	}
+	f.buffer.Grow(size)
 	for n := 1; n <= nb; n++ {
 		// Page
 		f.newobj()
@@ -4739,6 +4783,12 @@ func (f *Fpdf) putinfo() {
 
 func (f *Fpdf) putcatalog() {
 	f.out("/Type /Catalog")
+	if f.lang != "" {
+		f.out("/Lang " + f.textstring(f.lang))
+	}
+	if f.xmpObj > 0 {
+		f.outf("/Metadata %d 0 R", f.xmpObj)
+	}
 	f.out("/Pages 1 0 R")
 	switch f.zoomMode {
 	case "fullpage":
@@ -4807,6 +4857,7 @@ func (f *Fpdf) putxmp() {
 		return
 	}
 	f.newobj()
+	f.xmpObj = f.n
 	f.outf("<< /Type /Metadata /Subtype /XML /Length %d >>", len(f.xmp))
 	f.putstream(f.xmp)
 	f.out("endobj")
@@ -4870,20 +4921,6 @@ func (f *Fpdf) enddoc() {
 		return
 	}
 	f.layerEndDoc()
-	// budgetdoc: the file is grown once to hold about all it will: the
-	// pages' and fonts' streams, before they are compressed (space never
-	// written to is never touched). Doubling as it was written copied the
-	// file again and again.
-	size := 64 << 10
-	for n := 1; n <= f.page; n++ {
-		size += f.pages[n].Len()
-	}
-	for _, font := range f.fonts {
-		if font.utf8File != nil {
-			size += len(font.utf8File.fileReader.array)
-		}
-	}
-	f.buffer.Grow(size)
 	f.putheader()
 	// Embedded files
 	f.putAttachments()
