@@ -98,16 +98,6 @@ func Default() *Set {
 	}}
 }
 
-// Preload reads the tables of every face of the set (its character map
-// and metrics), which are otherwise read when the face is first asked for a
-// glyph. A build calls it in the background as it starts, so that they are
-// read on the processor that waits while the data file is.
-func (s *Set) Preload() {
-	for _, f := range s.Faces() {
-		f.parsedTables()
-	}
-}
-
 // Face returns the face of a role.
 func (s *Set) Face(r Role) *Face { return s.faces[r] }
 

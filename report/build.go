@@ -70,10 +70,6 @@ func New(opts ...Option) (*Builder, error) {
 	return b, nil
 }
 
-// Preload reads what every build needs before it starts, the fonts' tables;
-// a command that is about to load a data file calls it in the background.
-func (bl *Builder) Preload() { bl.fonts.Preload() }
-
 // Check runs the budget's checks and, when they pass, checks that the fonts
 // have a glyph for every character the documents print and that the PDF can
 // print every text whole (a merged cell taller than a page cannot), so that

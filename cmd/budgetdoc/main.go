@@ -287,7 +287,6 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return cl.usageError(err.Error())
 	}
-	go bl.Preload() // while the first data file is read
 	b := &batch{builder: bl, files: files, outDir: *outDir, formats: formats, jobs: *jobs,
 		progress: newProgress(stderr, *quiet, len(files))}
 	if b.run(stdout, stderr) {
