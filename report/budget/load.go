@@ -25,32 +25,12 @@ import (
 // A budget that names last year's file (previous) has it read into
 // Previous; problems in that file are reported at their place in it.
 func Load(path string) (*Budget, error) {
-	data, err := readFile(path)
-	if err != nil {
-		return nil, err
-	}
-	// Last year's file is read while this year's is decoded: its name is
-	// looked for in the text first, and what was read is used only when the
-	// decoded budget names the same file.
-	var early chan loaded
-	if name := previousIn(path, data); name != "" {
-		early = make(chan loaded, 1)
-		go func() {
-			b, err := loadFile(name)
-			early <- loaded{name, b, err}
-		}()
-	}
-	b, err := ParseFile(path, data)
+	b, err := loadFile(path)
 	if err != nil || b.PreviousFile == "" {
 		return b, err
 	}
 	prevPath := filepath.Join(filepath.Dir(path), filepath.FromSlash(b.PreviousFile))
-	var prev *Budget
-	if got := receive(early); got.path == prevPath {
-		prev, err = got.budget, got.err
-	} else {
-		prev, err = loadFile(prevPath)
-	}
+	prev, err := loadFile(prevPath)
 	if fs, ok := err.(Findings); ok {
 		return nil, fs
 	} else if err != nil {
@@ -62,15 +42,6 @@ func Load(path string) (*Budget, error) {
 }
 
 func loadFile(path string) (*Budget, error) {
-	data, err := readFile(path)
-	if err != nil {
-		return nil, err
-	}
-	return ParseFile(path, data)
-}
-
-// readFile reads a data file, with its errors worded for the user.
-func readFile(path string) ([]byte, error) {
 	data, err := readInput(path)
 	var pathErr *fs.PathError
 	switch {
@@ -78,39 +49,10 @@ func readFile(path string) ([]byte, error) {
 		return nil, msg.Errorf("no such file")
 	case errors.As(err, &pathErr):
 		return nil, msg.Errorf("the file cannot be read: %w", pathErr.Err)
+	case err != nil:
+		return nil, err
 	}
-	return data, err
-}
-
-// loaded is a file Load read early, or failed to.
-type loaded struct {
-	path   string
-	budget *Budget
-	err    error
-}
-
-func receive(c chan loaded) loaded {
-	if c == nil {
-		return loaded{}
-	}
-	return <-c
-}
-
-// previousLine is a top-level "previous: name" line of a YAML file.
-var previousLine = regexp.MustCompile(`(?m)^previous:[ \t]*["']?([^"'#\r\n]*?)["']?[ \t]*(#.*)?\r?$`)
-
-// previousIn is the path of last year's file as path's text names it at
-// the top level, or "" when it names none that way (a workbook, a JSON
-// file, a name in quotes with escapes).
-func previousIn(path string, data []byte) string {
-	if _, registered := formats[strings.ToLower(filepath.Ext(path))]; registered {
-		return ""
-	}
-	m := previousLine.FindSubmatch(data)
-	if m == nil || len(m[1]) == 0 {
-		return ""
-	}
-	return filepath.Join(filepath.Dir(path), filepath.FromSlash(string(m[1])))
+	return ParseFile(path, data)
 }
 
 // formats are the readers of data formats other than YAML and JSON, by
