@@ -99,7 +99,14 @@ type planner struct {
 func newPlanner(m *measurer) *planner { return &planner{m: m} }
 
 func (p *planner) newPage() {
-	p.cur = &page{orientation: p.orient, frame: frameFor(p.orient)}
+	next := &page{orientation: p.orient, frame: frameFor(p.orient)}
+	if prev := p.cur; prev != nil {
+		// A page is mostly set like the one before (a table's rows): room
+		// for as many runs and rules saves growing them run by run.
+		next.runs = make([]run, 0, len(prev.runs))
+		next.rules = make([]rule, 0, len(prev.rules))
+	}
+	p.cur = next
 	p.plan.pages = append(p.plan.pages, p.cur)
 	p.line = 0
 }
