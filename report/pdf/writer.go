@@ -155,8 +155,12 @@ func (w *writer) draw(pl *plan) ([]byte, error) {
 			// landscape page is moved by the difference.
 			pdf.Bookmark(mk.title, mk.level, mk.y+lastH-pg.frame.pageH)
 		}
-		for _, r := range pg.rules {
-			pdf.SetLineWidth(r.width)
+		width := -1.0
+		for _, r := range joinRules(pg.rules) {
+			if r.width != width {
+				pdf.SetLineWidth(r.width)
+				width = r.width
+			}
 			pdf.Line(r.x1, r.y1, r.x2, r.y2)
 		}
 		for _, r := range pg.runs {

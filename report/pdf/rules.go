@@ -1,0 +1,62 @@
+package pdf
+
+import (
+	"cmp"
+	"slices"
+)
+
+// joinRules returns a page's rules with the pieces of each straight line
+// joined into one: a table's cells each draw their four edges, so every
+// inner edge came twice and a row's top in as many pieces as the row has
+// cells (the 2024 example stroked 5,288 pieces). The PDF is smaller and
+// quicker to draw, and an inner edge, stroked once, is no darker on screen
+// than an outer one. Lines that are neither level nor upright are kept as
+// they are.
+func joinRules(rules []rule) []rule {
+	// Each level or upright rule as a span along its line.
+	type span struct {
+		upright   bool
+		at, width float64 // the line: y of a level rule, x of an upright one
+		from, to  float64
+	}
+	var spans []span
+	var out []rule
+	for _, r := range rules {
+		switch {
+		case r.y1 == r.y2:
+			spans = append(spans, span{false, r.y1, r.width, min(r.x1, r.x2), max(r.x1, r.x2)})
+		case r.x1 == r.x2:
+			spans = append(spans, span{true, r.x1, r.width, min(r.y1, r.y2), max(r.y1, r.y2)})
+		default:
+			out = append(out, r)
+		}
+	}
+	slices.SortFunc(spans, func(a, b span) int {
+		if a.upright != b.upright {
+			if a.upright {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Or(cmp.Compare(a.at, b.at), cmp.Compare(a.width, b.width), cmp.Compare(a.from, b.from), cmp.Compare(a.to, b.to))
+	})
+	const touch = 0.01 // pt: pieces this close meet
+	for i := 0; i < len(spans); {
+		s := spans[i]
+		j := i + 1
+		for ; j < len(spans); j++ {
+			n := spans[j]
+			if n.upright != s.upright || n.at != s.at || n.width != s.width || n.from > s.to+touch {
+				break
+			}
+			s.to = max(s.to, n.to)
+		}
+		if s.upright {
+			out = append(out, rule{s.at, s.from, s.at, s.to, s.width})
+		} else {
+			out = append(out, rule{s.from, s.at, s.to, s.at, s.width})
+		}
+		i = j
+	}
+	return out
+}
