@@ -111,30 +111,49 @@ func (p *planner) add(b layout.Block, rest []layout.Block) error {
 // after it may take to be kept on one page.
 const keptList = 12
 
-// keepList starts a new page before a short list's first item when the
-// whole list does not fit on this one. The items of a list are the
-// consecutive paragraphs with a hanging label.
+// keepList starts a new page before a list's item when what must stay
+// together from it does not fit on this one: a short list and the
+// signature after it (at most keptList lines), from its first item; and the
+// close of a document, the list's last two items with the signature after
+// them (… 10. … 11. and the unit's name and date), as a typesetter keeps a
+// closing block together rather than leave the last item alone with the
+// signature at the head of a page. The items of a list are the consecutive
+// paragraphs with a hanging label.
 func (p *planner) keepList(b *layout.Paragraph, rest []layout.Block) {
 	if b.Style.HangAfter == "" || p.line == 0 {
 		return
 	}
+	first := true
 	if p.block > 0 {
 		if prev, ok := p.blocks[p.block-1].(*layout.Paragraph); ok && prev.Style.HangAfter != "" {
-			return
+			first = false
 		}
 	}
-	n := p.linesOf(b.Text, b.Style)
+	items := []*layout.Paragraph{b}
+	var sig *layout.Signature
 	for _, r := range rest {
 		if s, ok := r.(*layout.Signature); ok {
-			n += 1 + p.signatureLines(s) // the signature goes with the list
+			sig = s
+			break
 		}
 		item, ok := r.(*layout.Paragraph)
 		if !ok || item.Style.HangAfter == "" {
 			break
 		}
+		items = append(items, item)
+	}
+	closing := sig != nil && (len(items) == 2 || len(items) == 1 && first)
+	if !first && !closing {
+		return
+	}
+	n := 0
+	for _, item := range items {
 		n += p.linesOf(item.Text, item.Style)
 	}
-	if n <= keptList && n > p.free() {
+	if sig != nil {
+		n += 1 + p.signatureLines(sig) // the signature goes with the list
+	}
+	if (closing || n <= keptList) && n > p.free() {
 		p.newPage()
 	}
 }

@@ -371,3 +371,90 @@ func firstRunes(s string, n int) string {
 	rs := []rune(s)
 	return string(rs[:min(n, len(rs))])
 }
+
+// The close of the explanation stays together: the attachment list's last
+// two items are on the signature's page, with every line of theirs, however
+// the list falls over the page (the 2024 example, whose item 11 stood alone
+// with the signature at the head of page 12; with a long unit name, which
+// wraps more items; with fewer and more attachments). pdftotext -layout.
+func TestAttachmentListKeptWithSignature(t *testing.T) {
+	label := regexp.MustCompile(`(?m)^\s*(?:附件：)?(\d+)\. `)
+	splits := map[int]bool{} // where the list broke over a page: the first item on the signature's page
+	for _, c := range []struct {
+		name  string
+		alter func(b *budget.Budget)
+	}{
+		{"the example", func(*budget.Budget) {}},
+		{"a long unit name", func(b *budget.Budget) { b.Unit.Name = strings.ReplaceAll(longUnitName, "|", "") }},
+		{"one form", func(b *budget.Budget) { b.Forms = b.Forms[:1] }},
+		{"the project table", func(b *budget.Budget) { b.Documents.ProjectTable = true }},
+		{"four forms", func(b *budget.Budget) {
+			for _, f := range b.Forms[:2] {
+				f.Name += "（二期）"
+				b.Forms = append(b.Forms, f)
+			}
+		}},
+		{"four forms, a long unit name", func(b *budget.Budget) {
+			b.Unit.Name = strings.ReplaceAll(longUnitName, "|", "")
+			for _, f := range b.Forms[:2] {
+				f.Name += "（二期）"
+				b.Forms = append(b.Forms, f)
+			}
+		}},
+	} {
+		b, err := budget.Load("../../data/examples/qingchuan-culture-2024.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := profile.For(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Documents = p.DocumentSet(b.Documents) // as the build does: in 万元
+		c.alter(b)
+		doc := compose.Disclosure(b, p)
+		var sig *layout.Signature
+		items := 0
+		for i, blk := range doc.Blocks {
+			if para, ok := blk.(*layout.Paragraph); ok && para.Style.HangAfter != "" {
+				items++
+			}
+			if s, ok := blk.(*layout.Signature); ok {
+				sig, doc.Blocks = s, doc.Blocks[:i+1] // the explanation is enough
+				break
+			}
+		}
+		if sig == nil || items < 3 {
+			t.Fatalf("%s: no signature after a list of at least three items (%d)", c.name, items)
+		}
+		// The signature's page: the first with the date from the list's on.
+		last := ""
+		listed := false
+		for _, pg := range strings.Split(testtool.Run(t, "pdftotext", "-layout", renderFile(t, doc), "-"), "\f") {
+			listed = listed || strings.Contains(pg, "附件：1. ")
+			if listed && strings.Contains(squeeze(pg), squeeze(sig.Date.S)) {
+				last = pg
+				break
+			}
+		}
+		if last == "" {
+			t.Fatalf("%s: no page after the list's start holds the date %q", c.name, sig.Date.S)
+		}
+		var onPage []int
+		for _, m := range label.FindAllStringSubmatch(last, -1) {
+			n, _ := strconv.Atoi(m[1])
+			onPage = append(onPage, n)
+		}
+		if len(onPage) < 2 || onPage[len(onPage)-1] != items || onPage[len(onPage)-2] != items-1 {
+			t.Errorf("%s: the signature's page holds items %v of the %d-item list, want at least %d and %d:\n%s", c.name, onPage, items, items-1, items, last)
+			continue
+		}
+		if onPage[0] != 1 {
+			splits[onPage[0]] = true
+		}
+		t.Logf("%s: items %d–%d of %d on the signature's page", c.name, onPage[0], items, items)
+	}
+	if len(splits) < 2 {
+		t.Errorf("the list broke over a page at %d different places, want at least 2: the cases do not test the rule", len(splits))
+	}
+}
