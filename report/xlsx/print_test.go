@@ -12,6 +12,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -512,5 +513,103 @@ func TestTitlesFitTheirRows(t *testing.T) {
 	}
 	if wrapped == 0 {
 		t.Fatal("no title wraps: the test checks nothing")
+	}
+}
+
+// printedDisclosure is a disclosure's workbook as LibreOffice prints it.
+type printedDisclosure struct {
+	name, unit string
+	data       []byte
+	pages      []string // pdftotext -raw, a page each
+	sheets     []printedSheet
+}
+
+// printDisclosures renders the sample's and the 2024 example's workbooks
+// and prints them with LibreOffice, in one run.
+func printDisclosures(t *testing.T) []printedDisclosure {
+	t.Helper()
+	fontsDir, _ := filepath.Abs("../../fonts")
+	out := []printedDisclosure{
+		{name: "sample", unit: "三门峡经济开发区政务服务部", data: sampleWorkbook(t)},
+		{name: "2024 example", unit: "青川区文化广电和旅游局", data: standardWorkbook(t)},
+	}
+	dir := t.TempDir()
+	var files []string
+	for i, d := range out {
+		file := filepath.Join(dir, fmt.Sprintf("disclosure%d.xlsx", i))
+		if err := os.WriteFile(file, d.data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, file)
+	}
+	for i, pdf := range testtool.LibreOfficePDF(t, fontsDir, files...) {
+		out[i].pages = testtool.PDFPages(t, pdf)
+		out[i].sheets = readSheets(t, out[i].data)
+	}
+	return out
+}
+
+// sheetPages are the printed pages of each sheet, in order: LibreOffice
+// prints a sheet's pages together and numbers them in its footer.
+func (d printedDisclosure) sheetPages(t *testing.T) [][]string {
+	t.Helper()
+	var out [][]string
+	p := 0
+	for _, s := range d.sheets {
+		var pages []string
+		for p < len(d.pages) {
+			pages = append(pages, d.pages[p])
+			p++
+			if p == len(d.pages) || slices.Contains(strings.Split(d.pages[p], "\n"), fmt.Sprintf("附件%d", len(out)+2)) {
+				break // the next sheet's label
+			}
+		}
+		if len(pages) == 0 {
+			t.Fatalf("%s: no page prints sheet %s", d.name, s.name)
+		}
+		out = append(out, pages)
+	}
+	return out
+}
+
+func TestLibreOfficeSetsLinesAsThePDF(t *testing.T) {
+	for _, d := range printDisclosures(t) {
+		f, err := excelize.OpenReader(bytes.NewReader(d.data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages := d.sheetPages(t)
+		for i, s := range d.sheets {
+			// A title prints whole on one line, or broken after the unit's
+			// name (青川区文化广电和旅游局 / 2024年国有资本经营预算支出表),
+			// never inside a word, a number or between a year and its 年.
+			title, _ := f.GetCellValue(s.name, "A2")
+			title = strings.ReplaceAll(title, "\n", "")
+			lines := strings.Split(pages[i][0], "\n")
+			found := false
+			for k := range lines {
+				joined, breaks := "", []int{}
+				for j := k; j < len(lines) && len(joined) < len(title); j++ {
+					if joined != "" {
+						breaks = append(breaks, len(joined))
+					}
+					joined += strings.TrimSpace(lines[j])
+				}
+				if joined != title || !strings.HasPrefix(title, strings.TrimSpace(lines[k])) {
+					continue
+				}
+				found = true
+				for _, b := range breaks {
+					if !strings.HasSuffix(title[:b], d.unit) {
+						t.Errorf("%s %s: the title prints as %q / %q", d.name, s.name, title[:b], title[b:])
+					}
+				}
+				break
+			}
+			if !found {
+				t.Errorf("%s %s: title %q not found on its first page:\n%s", d.name, s.name, title, pages[i][0])
+			}
+		}
+		f.Close()
 	}
 }

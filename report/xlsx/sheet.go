@@ -44,7 +44,7 @@ func (w *workbook) renderTable(t *layout.Table) error {
 	if err != nil {
 		return err
 	}
-	widths := w.columnWidths(t)
+	title, widths := fitTitle(t.Title, w.columnWidths(t), t.Orientation == layout.Landscape)
 	w.widenCells(g, widths)
 	for c, width := range widths {
 		if err := sw.SetColWidth(c+1, c+1, width); err != nil {
@@ -54,7 +54,6 @@ func (w *workbook) renderTable(t *layout.Table) error {
 	cols := len(t.Columns)
 	last, _ := excelize.ColumnNumberToName(cols)
 	row, above := 1, 0.0
-	title := titleText(t.Title, widths)
 	// The attachment label, the title and the unit rows, each merged across
 	// the table.
 	for _, line := range []struct {
@@ -394,30 +393,6 @@ func titleWidth(widths []float64) float64 {
 		width += w
 	}
 	return width
-}
-
-// titleText is the table's title as the sheet prints it. A title wider
-// than the table is broken after the unit's name, where the composer marks
-// its seam and the PDF breaks it too, not wherever the spreadsheet wraps
-// (青川区文化广电和旅游局2024年政府性基金预/算支出表), when each part then
-// fits a line; otherwise the spreadsheet wraps it.
-func titleText(t layout.Text, widths []float64) string {
-	plain := layout.PlainText(t.S)
-	width := titleWidth(widths)
-	if textUnits(plain, titleSize) <= width {
-		return plain
-	}
-	rs := []rune(t.S)
-	for i := len(t.Seams) - 1; i >= 0; i-- {
-		if s := t.Seams[i]; !s.Weak && s.At > 0 && s.At < len(rs) {
-			name, rest := layout.PlainText(string(rs[:s.At])), layout.PlainText(string(rs[s.At:]))
-			if textUnits(name, titleSize) <= width && textUnits(rest, titleSize) <= width {
-				return name + "\n" + rest
-			}
-			break
-		}
-	}
-	return plain
 }
 
 // indentUnits is the width one indent level takes from a cell's text.

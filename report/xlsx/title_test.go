@@ -1,0 +1,41 @@
+package xlsx
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"budgetdoc/report/layout"
+)
+
+// A long unit name is broken after its parts, as many to a line as fit,
+// and the table's own name keeps a line of its own.
+func TestTitleLinesBreakALongNameAfterItsParts(t *testing.T) {
+	title := layout.Text{S: "三门峡经济开发区管理委员会政务服务中心2021年部门支出预算项目表",
+		Seams: []layout.Seam{{At: 8, Weak: true}, {At: 13, Weak: true}, {At: 19}}}
+	width := textUnits("三门峡经济开发区管理委员会", titleSize) + 0.5
+	got := titleLines(title, width)
+	want := []string{"三门峡经济开发区管理委员会", "政务服务中心", "2021年部门支出预算项目表"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("titleLines = %q, want %q", got, want)
+	}
+}
+
+// A title without seams wider than a page is broken by the Chinese rules,
+// and never between a year and its 年.
+func TestBreakTitleKeepsAYearWithItsNian(t *testing.T) {
+	s := "青川区文化广电和旅游局2024年国有资本经营预算支出表"
+	width := textUnits("青川区文化广电和旅游局2024", titleSize) + 0.5
+	lines := breakTitle(s, width)
+	if strings.Join(lines, "") != s {
+		t.Fatalf("breakTitle lost text: %q", lines)
+	}
+	if lines[0] != "青川区文化广电和旅游局" {
+		t.Errorf("breakTitle = %q, want the year on the line of its 年", lines)
+	}
+	for _, l := range lines {
+		if textUnits(l, titleSize) > width {
+			t.Errorf("line %q is wider than %.1f", l, width)
+		}
+	}
+}
