@@ -57,6 +57,11 @@ func markName(t layout.Text, unitName string) layout.Text {
 // places (青川区, 管理委员会, 政务服务部, 旅游局, 服务中心).
 const namePartEnds = "部局委会厅办院所处科室站区市县省心"
 
+// name is a unit's name s from the field at path, its parts marked as
+// seams (markName), so that a table cell too narrow for the name breaks
+// between them, never inside one (文化广/电和旅游局).
+func (c src) name(s, path string) layout.Text { return markName(c.text(s, path), s) }
+
 // text is s with the origin of the field at path.
 func (c src) text(s, path string) layout.Text {
 	pos := c.b.Source.Pos(path)

@@ -63,7 +63,7 @@ func (p *planner) renderTable(t *layout.Table) error {
 			if g.IsOrigin(r, c) {
 				cell := g.Slots[r][c].Cell
 				font := tl.style(cell, 1).font
-				tl.paras[[2]int{r, c}] = cellParas(cell.Text.S, cell.Indent, func(r rune) float64 { return p.m.width(font, r) })
+				tl.paras[[2]int{r, c}] = cellParas(cell.Text, cell.Indent, func(r rune) float64 { return p.m.width(font, r) })
 			}
 		}
 	}

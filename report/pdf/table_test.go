@@ -381,3 +381,102 @@ func TestRevisionColumnsNoWiderThanNeeded(t *testing.T) {
 		}
 	}
 }
+
+// cellRun is the text of one line of a table cell read back by pdftotext
+// -bbox: adjacent words on one baseline.
+type cellRun struct {
+	page             int
+	xMin, yMin, xMax float64
+	size             float64
+	text             string
+}
+
+// cellRuns groups a PDF's table-sized words (smaller than body text) into
+// the lines of their cells.
+func cellRuns(t *testing.T, path string) []cellRun {
+	var runs []cellRun
+	for _, w := range words(t, path) {
+		size := w.yMax - w.yMin
+		if size >= 0.95*bodySize {
+			continue
+		}
+		if k := len(runs) - 1; k >= 0 && runs[k].page == w.page && math.Abs(runs[k].yMin-w.yMin) < 1 && w.xMin-runs[k].xMax < 0.5*size {
+			runs[k].text += w.text
+			runs[k].xMax = w.xMax
+			continue
+		}
+		runs = append(runs, cellRun{w.page, w.xMin, w.yMin, w.xMax, size, w.text})
+	}
+	return runs
+}
+
+// A unit's name in a form's cell (单位名称, 财务核算依托单位名称, 实施单位)
+// breaks only between the words of its name: the cell is widened to its
+// longest word and breaks at the composer's seams (青川区 | 文化广电和旅游局),
+// where it printed 青川区文化广/电和旅游局 and 111 三门峡经济开/发区政务服务部.
+// The sample, the 2024 example, and the example with a 26-character name.
+func TestFormUnitNamesBreakBetweenWords(t *testing.T) {
+	for _, c := range []struct {
+		data  string
+		names []string // with | between their words
+		unit  string   // the unit's name put in, if any
+	}{
+		{"../../data/sanmenxia-2021.yaml", []string{"111 三门峡经济开发区|政务服务部", "三门峡经济开发区|政务服务部"}, ""},
+		{"../../data/examples/qingchuan-culture-2024.yaml", []string{"青川区|文化广电和旅游局"}, ""},
+		{"../../data/examples/qingchuan-culture-2024.yaml", []string{longUnitName}, strings.ReplaceAll(longUnitName, "|", "")},
+	} {
+		b, err := budget.Load(c.data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.unit != "" {
+			b.Unit.Name = c.unit
+		}
+		p, err := profile.For(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Documents = p.DocumentSet(b.Documents)
+		doc := compose.Disclosure(b, p)
+		var forms []layout.Block // the forms alone, each on its page
+		for _, blk := range doc.Blocks {
+			if tb, ok := blk.(*layout.Table); ok && strings.Contains(tb.Title.S, "绩效目标") {
+				forms = append(forms, &layout.PageBreak{Orientation: tb.Orientation}, tb)
+			}
+		}
+		if len(forms) == 0 {
+			t.Fatalf("%s: no forms", c.data)
+		}
+		doc.Blocks = forms
+		runs := cellRuns(t, renderFile(t, doc))
+		found := 0
+		for _, spelled := range c.names {
+			name := []rune(strings.ReplaceAll(strings.ReplaceAll(spelled, "|", ""), " ", ""))
+			bounds := map[int]bool{}
+			n := 0
+			for _, w := range strings.Split(spelled, "|") {
+				n += len([]rune(strings.ReplaceAll(w, " ", "")))
+				bounds[n] = true
+			}
+			for i, a := range runs {
+				for _, next := range runs[i+1:] {
+					if next.page != a.page || math.Abs(next.xMin-a.xMin) > 1 || next.yMin-a.yMin < 0.5*a.size || next.yMin-a.yMin > 1.6*a.size {
+						continue
+					}
+					for k := 1; k < len(name); k++ {
+						if strings.HasSuffix(a.text, string(name[:k])) && strings.HasPrefix(string(name[k:]), firstRunes(next.text, min(2, len(name)-k))) {
+							found++
+							if !bounds[k] {
+								t.Errorf("%s page %d: %q / %q splits a word of %q", c.data, a.page, a.text, next.text, string(name))
+							}
+						}
+					}
+				}
+			}
+		}
+		if found == 0 {
+			t.Errorf("%s: no form's cell breaks a unit's name: the reading is broken", c.data)
+		}
+		t.Logf("%s: %d lines of a cell break a unit's name", c.data, found)
+	}
+}

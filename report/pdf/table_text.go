@@ -1,9 +1,11 @@
 package pdf
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
+	"budgetdoc/report/layout"
 	"budgetdoc/report/pdf/cjk"
 )
 
@@ -23,19 +25,67 @@ type cellPara struct {
 	soft   []bool    // a preferred break follows the piece
 	space  []bool    // the piece is white space
 	short  bool      // three characters or fewer: never broken
+	join   []bool    // the piece and the next are one word (see joinWords); nil for none
 	indent float64   // the cell's indent at 1 pt, before every line
 
 	nat, min float64 // natural and minimum width at 1 pt
 }
 
 // cellParas cuts a cell's text into paragraphs and pieces; indent is the
-// cell's indent in characters (1 pt each at 1 pt).
-func cellParas(text string, indent int, measure func(rune) float64) []cellPara {
+// cell's indent in characters (1 pt each at 1 pt). The text's seams keep
+// the parts of a unit's name whole (see joinWords).
+func cellParas(text layout.Text, indent int, measure func(rune) float64) []cellPara {
 	var out []cellPara
-	for _, s := range strings.Split(text, "\n") {
-		out = append(out, newCellPara([]rune(s), float64(indent), measure))
+	at := 0 // the paragraph's first rune in the text
+	for _, s := range strings.Split(text.S, "\n") {
+		cp := newCellPara([]rune(s), float64(indent), measure)
+		var seams []int
+		for _, sm := range text.Seams {
+			if sm.At > at && sm.At <= at+len(cp.rs) {
+				seams = append(seams, sm.At-at)
+			}
+		}
+		if len(seams) > 0 {
+			cp.joinWords(seams)
+		}
+		out = append(out, cp)
+		at += len(cp.rs) + 1
 	}
 	return out
+}
+
+// joinWords keeps the parts of a unit's name whole, which the composer's
+// seams end (青川区|文化广电和旅游局): the Han characters from one seam (or
+// the text's start) to the next are one word, which a line breaks inside
+// only when the word alone is wider than the line; the break at a seam is
+// preferred. Without a dictionary the cell breaker knows no other words,
+// and a name split mid-word (文化广/电和旅游局) is the defect a reader sees.
+func (cp *cellPara) joinWords(seams []int) {
+	sort.Ints(seams)
+	cp.join = make([]bool, len(cp.widths))
+	han := func(i int) bool { return unicode.Is(unicode.Han, cp.rs[cp.starts[i]]) }
+	from := 0
+	for _, s := range seams {
+		for i := 0; i+1 < len(cp.widths); i++ {
+			if cp.starts[i] >= from && cp.starts[i+2] <= s && han(i) && han(i+1) {
+				cp.join[i] = true
+			}
+			if cp.starts[i+1] == s {
+				cp.soft[i] = true
+			}
+		}
+		from = s
+	}
+	cp.min = cp.minimum()
+}
+
+// wordWidth is the width at 1 pt of the word that starts with piece i.
+func (cp cellPara) wordWidth(i int) float64 {
+	w := cp.widths[i]
+	for ; cp.join[i]; i++ {
+		w += cp.widths[i+1]
+	}
+	return w
 }
 
 func newCellPara(rs []rune, indent float64, measure func(rune) float64) cellPara {
@@ -155,9 +205,12 @@ func (cp cellPara) widest() float64 {
 	if cp.short {
 		return cp.natural()
 	}
-	w := 0.0
-	for _, pw := range cp.widths {
-		w = max(w, pw)
+	w, word := 0.0, 0.0
+	for i, pw := range cp.widths {
+		word += pw
+		if cp.join == nil || !cp.join[i] {
+			w, word = max(w, word), 0
+		}
 	}
 	return cp.indent + w
 }
@@ -197,8 +250,19 @@ func (cp cellPara) appendLines(out []span, w float64) []span {
 		}
 		if i > from && used+pending+pw > w+fitSlack {
 			end := i
+			if cp.join != nil && cp.join[i-1] {
+				// Inside a word: the word goes to the next line, unless
+				// it starts this one or is wider than a line.
+				ws := i - 1
+				for ws > from && cp.join[ws-1] {
+					ws--
+				}
+				if ws > from && cp.wordWidth(ws) <= w+fitSlack {
+					end = ws
+				}
+			}
 			if soft >= from && softUsed >= w/2 {
-				end = soft + 1
+				end = min(end, soft+1)
 			}
 			out = append(out, span{from, end})
 			from, used, pending, soft = end, 0, 0, -1
@@ -257,7 +321,7 @@ func (cp cellPara) balanced(w float64) []span {
 		ls = cp.lines(hi)
 	}
 	last, prev := &ls[len(ls)-1], &ls[len(ls)-2]
-	if cp.lone(*last) && prev.to-prev.from > 1 && !cp.space[prev.to-1] {
+	if cp.lone(*last) && prev.to-prev.from > 1 && !cp.space[prev.to-1] && (cp.join == nil || !cp.join[prev.to-2]) {
 		prev.to--
 		last.from--
 	}
