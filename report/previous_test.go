@@ -101,15 +101,27 @@ func TestPreviousRowMovedFunctionCode(t *testing.T) {
 	if fs := checked(t, path); len(fs) > 0 {
 		t.Errorf("findings:\n%v", fs)
 	}
-	want := "文化旅游体育与传媒支出（类）文化和旅游（款）文化活动（项）34.00万元，比上年增加8.00万元，增长30.8%，" +
-		"主要原因是对外文化交流项目调整至文化活动科目，团组由1个增加到2个。"
-	if text := explanation(t, path); !strings.Contains(text, want) {
-		t.Errorf("the PDF lacks %q", want)
+	// The 项 it left is printed with its fall, explained by the same row.
+	text := explanation(t, path)
+	for _, want := range []string{
+		"文化旅游体育与传媒支出（类）文化和旅游（款）文化活动（项）34.00万元，比上年增加8.00万元，增长30.8%，" +
+			"主要原因是对外文化交流项目调整至文化活动科目，团组由1个增加到2个。",
+		"文化旅游体育与传媒支出（类）文化和旅游（款）其他文化和旅游支出（项）0.00万元，比上年减少6.00万元，下降100.0%，" +
+			"主要原因是对外文化交流项目调整至文化活动科目，团组由1个增加到2个。",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF lacks %q", want)
+		}
 	}
 
+	// Without reasons, the 项 it moved into is warned of at its first row,
+	// the 项 it left at the reasons: key (it has no row this year).
 	path = examplePair(t, append(moved, "  - "+exchangeReason+"\n", ""), nil)
-	finding(t, checked(t, path), "warning", lineIn(t, path, "  - { key: total,"),
-		"2070108", "30.8%", "add one with key \"2070108\"", "changed in it: exchange")
+	fs := checked(t, path)
+	finding(t, fs, "warning", lineIn(t, path, `{ key: heritage, function_code: "2070108"`), "rows[", ".function_code",
+		"2070108", "30.8%", "add one under reasons with key \"2070108\"", "changed in it: exchange")
+	finding(t, fs, "warning", lineStarting(t, path, "reasons:"), "warning: reasons:",
+		"2070199", "100.0%", "add one under reasons with key \"2070199\"", "changed in it: exchange")
 }
 
 // Two projects under one 项 are told apart by their keys: the 项's
@@ -187,16 +199,17 @@ func TestPreviousEveryReasonPrinted(t *testing.T) {
 
 // A reason that no sentence of the explanation prints — for a 款, for a
 // 项 of a fund the explanation does not describe item by item, for a code
-// only last year had — is warned of at its line.
+// only last year had in such a fund — is warned of at its line.
 func TestPreviousReasonPrintedNowhere(t *testing.T) {
 	defer msg.SetLanguage(msg.SetLanguage(msg.English))
-	for _, key := range []string{"20701", "2070204", "2070199"} {
+	for _, key := range []string{"20701", "2070204", "2070205"} {
 		edits := []string{exchangeReason, `{ key: "` + key + `", text: 无处印出的原因 }`}
-		if key == "2070199" { // exchange moves to 2070108, leaving 2070199 to last year
-			edits = append(edits, `{ key: exchange, function_code: "2070199", function_name: 其他文化和旅游支出,`,
-				`{ key: exchange, function_code: "2070108", function_name: 文化活动,`)
+		var prevEdits []string
+		if key == "2070205" { // last year's 上年结转 row moves to 2070205 博物馆, a code this year lacks
+			prevEdits = []string{`{ key: creation, function_code: "2070111", function_name: 文化创作与保护,`,
+				`{ key: creation, function_code: "2070205", function_name: 博物馆,`}
 		}
-		path := examplePair(t, edits, nil)
+		path := examplePair(t, edits, prevEdits)
 		finding(t, checked(t, path), "warning", lineIn(t, path, `{ key: "`+key+`", text: 无处印出的原因 }`),
 			"reasons[", `the reason for "`+key+`" is printed nowhere`)
 	}
@@ -228,6 +241,28 @@ func TestPreviousRowDropped(t *testing.T) {
 	}
 }
 
+// dropLines are edits that remove from the example each line holding one
+// of parts.
+func dropLines(t *testing.T, parts ...string) []string {
+	t.Helper()
+	var edits []string
+	for _, line := range strings.SplitAfter(string(mustRead(t, examplePath)), "\n") {
+		for _, s := range parts {
+			if strings.Contains(line, s) {
+				edits = append(edits, line, "")
+				break
+			}
+		}
+	}
+	return edits
+}
+
+// lineStarting is the number of the first line of path that starts with s.
+func lineStarting(t *testing.T, path, s string) int {
+	t.Helper()
+	return lineIn(t, path, "\n"+s) + 1
+}
+
 // vanishedEdits remove from the example its 政府性基金 rows (56.00 万元
 // last year) and the rows of 类 201 一般公共服务支出 (1.50 万元 last year)
 // with their reasons, and restate income and spending, so that a source
@@ -235,66 +270,226 @@ func TestPreviousRowDropped(t *testing.T) {
 // under reasons:.
 func vanishedEdits(t *testing.T, reasons ...string) []string {
 	t.Helper()
-	var edits []string
-	for _, line := range strings.SplitAfter(string(mustRead(t, examplePath)), "\n") {
-		for _, s := range []string{"fund: 政府性基金预算拨款", "{ key: party,", "{ key: archives,",
-			`{ key: "201",`, `{ key: "2019999",`, `{ key: "2296003",`} {
-			if strings.Contains(line, s) {
-				edits = append(edits, line, "")
-				break
-			}
-		}
-	}
-	edits = append(edits, "government_fund: 520000", "government_fund: 0",
+	edits := dropLines(t, "fund: 政府性基金预算拨款", "{ key: party,", "{ key: archives,",
+		`{ key: "201",`, `{ key: "2019999",`, `{ key: "2296003",`)
+	return append(edits, "government_fund: 520000", "government_fund: 0",
 		"general_budget: 9449300", "general_budget: 9338300", // − 111,000 of 201
 		"basic: 6730300", "basic: 6715300", // − party
 		"running_cost: 515500", "running_cost: 500500", // − party
 		"project: 3949000", "project: 3333000", // − films, fitness, archives
 		"reasons:\n", "reasons:\n"+strings.Join(reasons, ""))
-	return edits
 }
 
-// A source and a 类 that existed last year and have nothing now are
-// printed with their fall (二, 五（二）), and each is a change that needs a
-// reason: without one, a warning at the reasons; with one, no finding and
-// the reason printed (the fund's in 八, where its spending is described).
+// A source, a 类 and a 项 that existed last year and have nothing now are
+// printed with their fall (二, 五（二）, 五（三）), and each is a change
+// that needs a reason: without one, a warning at the figure's place (the
+// source's income line) or, when it has none this year, at the reasons:
+// key; with one, no finding and the reason printed (the fund's in 八,
+// where its spending is described). A fund with nothing this year is one
+// sentence in 八: its 项 are not listed.
 func TestPreviousSourceAndClassFallToZero(t *testing.T) {
 	defer msg.SetLanguage(msg.SetLanguage(msg.English))
 	prevRows, _ := readLedger(t, examplePrevPath)
 	fundPrev := sumRaw(prevRows, func(r rawRow) bool { return r.fund == "政府性基金预算拨款" })
 	classPrev := sumRaw(prevRows, func(r rawRow) bool { return r.fund == "一般公共预算拨款" && r.code[:3] == "201" })
-	if fundPrev.IsZero() || classPrev.IsZero() {
-		t.Fatal("last year's example should have 政府性基金 and 类 201")
+	itemPrev := sumRaw(prevRows, func(r rawRow) bool { return r.fund == "一般公共预算拨款" && r.code == "2019999" })
+	if fundPrev.IsZero() || classPrev.IsZero() || itemPrev.IsZero() {
+		t.Fatal("last year's example should have 政府性基金, 类 201 and 项 2019999")
 	}
 	zero := decimal.Zero
 	income := "政府性基金预算拨款收入0.00万元，" + changeWords(zero, fundPrev) + "；上年结转"
 	class := "一般公共服务支出0.00万元，" + changeWords(zero, classPrev)
+	item := "1. 一般公共服务支出（类）其他一般公共服务支出（款）其他一般公共服务支出（项）0.00万元，" + changeWords(zero, itemPrev)
 	fund := "本部门2024年无政府性基金预算拨款安排的支出，上年为" + wan(fundPrev) + "万元"
 
 	path := examplePair(t, vanishedEdits(t), nil)
 	fs := checked(t, path)
-	at := lineIn(t, path, "  - { key: total,")
-	finding(t, fs, "warning", at, "政府性基金预算拨款 changed by 100.0%", "560,000.00 → 0.00", `key "政府性基金预算拨款"`)
-	finding(t, fs, "warning", at, "一般公共服务支出 (201) changed by 100.0%", "15,000.00 → 0.00", `key "201"`)
+	reasons := lineStarting(t, path, "reasons:")
+	finding(t, fs, "warning", lineIn(t, path, "  government_fund: 0"), "income.government_fund",
+		"政府性基金预算拨款 changed by 100.0%", "560,000.00 → 0.00", `key "政府性基金预算拨款"`)
+	finding(t, fs, "warning", reasons, "warning: reasons:", "一般公共服务支出 (201) changed by 100.0%", "15,000.00 → 0.00", `key "201"`)
+	finding(t, fs, "warning", reasons, "warning: reasons:", "其他一般公共服务支出 (2019999) changed by 100.0%", "15,000.00 → 0.00",
+		`key "2019999"`, "changed in it: party")
+	if len(fs) != 3 {
+		t.Errorf("findings:\n%v", fs)
+	}
 	text := explanation(t, path)
-	for _, want := range []string{income, class + "；", fund + "。"} {
+	for _, want := range []string{income, class + "；", item + "。", fund + "。"} {
 		if !strings.Contains(text, squeeze(want)) {
 			t.Errorf("without reasons, the PDF lacks %q", want)
 		}
 	}
+	if strings.Contains(text, "资助国产影片放映（项）") {
+		t.Error("a 项 of a fund with nothing this year is listed")
+	}
 
 	path = examplePair(t, vanishedEdits(t,
 		"  - { key: 政府性基金预算拨款, text: 农村公益电影放映和全民健身器材购置改由上级直接安排 }\n",
-		"  - { key: \"201\", text: 档案数字化项目改由区档案馆实施 }\n"), nil)
+		"  - { key: \"201\", text: 档案数字化项目改由区档案馆实施 }\n",
+		"  - { key: party, text: 党建工作经费改由区委统一安排 }\n"), nil)
 	if fs := checked(t, path); len(fs) > 0 {
-		t.Errorf("with both reasons, findings:\n%v", fs)
+		t.Errorf("with the three reasons, findings:\n%v", fs)
 	}
 	text = explanation(t, path)
 	for _, want := range []string{income,
 		class + "，主要原因是档案数字化项目改由区档案馆实施；",
+		item + "，主要原因是党建工作经费改由区委统一安排。",
 		fund + "，主要原因是农村公益电影放映和全民健身器材购置改由上级直接安排。"} {
 		if !strings.Contains(text, squeeze(want)) {
 			t.Errorf("with reasons, the PDF lacks %q", want)
 		}
+	}
+}
+
+// marketEdits remove from the example its row of 项 2070112 文化和旅游市场管理
+// (一般公共预算拨款, 项目支出), which last year's file has too, and restate
+// income and spending, so that a 项 of last year has nothing this year.
+// reasons are put first under reasons:.
+func marketEdits(t *testing.T, reasons ...string) []string {
+	t.Helper()
+	rows, _ := readLedger(t, examplePath)
+	amount := sumRaw(rows, func(r rawRow) bool { return r.code == "2070112" })
+	restate := func(field string, d decimal.Decimal) []string {
+		return []string{field + d.String(), field + d.Sub(amount).String()}
+	}
+	edits := dropLines(t, "{ key: market,")
+	edits = append(edits, restate("general_budget: ", decimal.NewFromInt(9449300))...)
+	edits = append(edits, restate("project: ", decimal.NewFromInt(3949000))...)
+	return append(edits, "reasons:\n", "reasons:\n"+strings.Join(reasons, ""))
+}
+
+// A 项 that last year had and this year has not is printed in 具体使用情况
+// in its place by code, with its fall to 0 (减少…，下降100.0%), and is a
+// change that needs a reason: without one, a warning at the reasons: key
+// (the 项 has no row this year); with one, keyed by its code or by the
+// row that left it, no finding and the reason printed. The 类 of
+// （二）结构情况 still equal the sums of their 项 in （三）.
+func TestPreviousItemFallsToZero(t *testing.T) {
+	defer msg.SetLanguage(msg.SetLanguage(msg.English))
+	prevRows, _ := readLedger(t, examplePrevPath)
+	prev := sumRaw(prevRows, func(r rawRow) bool { return r.fund == "一般公共预算拨款" && r.code == "2070112" })
+	if prev.IsZero() {
+		t.Fatal("last year's example should have 项 2070112")
+	}
+	item := "文化旅游体育与传媒支出（类）文化和旅游（款）文化和旅游市场管理（项）0.00万元，" + changeWords(decimal.Zero, prev)
+	if !strings.Contains(item, "减少") || !strings.Contains(item, "下降100.0%") {
+		t.Fatalf("changeWords: %q", item)
+	}
+
+	path := examplePair(t, marketEdits(t), nil)
+	fs := checked(t, path)
+	finding(t, fs, "warning", lineStarting(t, path, "reasons:"), "warning: reasons:",
+		"文化和旅游市场管理 (2070112) changed by 100.0%", yuan(prev)+" → 0.00", `add one under reasons with key "2070112"`, "changed in it: market")
+	if len(fs) != 1 {
+		t.Errorf("findings:\n%v", fs)
+	}
+	text := explanation(t, path)
+	section := itemSection(t, text)
+	parts := itemParagraphs(t, path, examplePrevPath)
+	if missing, ok := inOrder(section, parts); !ok {
+		t.Errorf("具体使用情况 lacks %q (in order) in:\n%s", missing, section)
+	}
+	if !strings.Contains(section, squeeze(item)+"。") {
+		t.Errorf("具体使用情况 lacks %q", item)
+	}
+	// By code among the others of its 款: after 群众文化 (2070109), before 旅游宣传 (2070113).
+	if missing, ok := inOrder(section, []string{"群众文化（项）", item, "旅游宣传（项）"}); !ok {
+		t.Errorf("具体使用情况 lacks %q in order", missing)
+	}
+	classesAddUp(t, text)
+
+	for _, reason := range []string{
+		"  - { key: \"2070112\", text: 文化旅游市场执法检查改由区综合行政执法局承担 }\n",
+		"  - { key: market, text: 文化旅游市场执法检查改由区综合行政执法局承担 }\n",
+	} {
+		path = examplePair(t, marketEdits(t, reason), nil)
+		if fs := checked(t, path); len(fs) > 0 {
+			t.Errorf("with the reason %s findings:\n%v", reason, fs)
+		}
+		want := squeeze(item + "，主要原因是文化旅游市场执法检查改由区综合行政执法局承担。")
+		if section := itemSection(t, explanation(t, path)); !strings.Contains(section, want) {
+			t.Errorf("with the reason %s, 具体使用情况 lacks %q", reason, want)
+		}
+	}
+}
+
+// yuan is an amount in 元 as the findings print it: 90,000.00.
+func yuan(d decimal.Decimal) string {
+	s := d.StringFixed(2)
+	whole, frac, _ := strings.Cut(s, ".")
+	for i := len(whole) - 3; i > 0; i -= 3 {
+		whole = whole[:i] + "," + whole[i:]
+	}
+	return whole + "." + frac
+}
+
+var itemParagraph = regexp.MustCompile(`[0-9]+\.([^（）。；]+)（类）[^（）]+（款）[^（）]+（项）([0-9,]+\.[0-9]{2})万元`)
+
+// classesAddUp checks, on the printed text, that each 类 of 五（二）结构情况
+// is printed with the sum of its 项 in 五（三）具体使用情况.
+func classesAddUp(t *testing.T, text string) {
+	t.Helper()
+	sums := map[string]decimal.Decimal{}
+	for _, m := range itemParagraph.FindAllStringSubmatch(itemSection(t, text), -1) {
+		sums[m[1]] = sums[m[1]].Add(decimal.RequireFromString(strings.ReplaceAll(m[2], ",", "")))
+	}
+	start := strings.Index(text, "（二）结构情况")
+	end := strings.Index(text, "（三）具体使用情况")
+	if start < 0 || end < start || len(sums) == 0 {
+		t.Fatal("no （二）结构情况 before the 项 of （三）")
+	}
+	for class, sum := range sums {
+		if want := class + wan(sum.Mul(decimal.NewFromInt(10000))) + "万元"; !strings.Contains(text[start:end], want) {
+			t.Errorf("（二）结构情况 lacks %q, the sum of its 项 in （三）", want)
+		}
+	}
+}
+
+// Each finding about a reason names the place that locates it: a missing
+// reason the figure's own place this year (the first row of its 项 or 类,
+// its stated amount) or, when it has none, the reasons: key itself (not
+// its first entry), or previous: when there is no reasons: key; an unused
+// reason its own entry. Lines are found in the mutated text.
+func TestReasonFindingsAtTheirEntry(t *testing.T) {
+	defer msg.SetLanguage(msg.SetLanguage(msg.English))
+	for _, c := range []struct {
+		name        string
+		edits       []string
+		path, at    string // the finding's field (or its start) and the text at its line
+		atLineStart bool   // at starts its line
+		message     string
+	}{
+		{"项", dropLines(t, `{ key: "2070109", text:`), "rows[", `{ key: shows, function_code: "2070109"`, false, "群众文化 (2070109) changed by"},
+		{"类", dropLines(t, `{ key: "201", text:`), "rows[", `{ key: party, function_code: "2019999"`, false, "一般公共服务支出 (201) changed by"},
+		{"fund", dropLines(t, `{ key: 上年结转, text:`), "income.carryover", "  carryover: 710000", false, "上年结转 changed by"},
+		{"项目支出", dropLines(t, `{ key: project, text:`), "expenditure.project", "  project: 3949000", false, "项目支出 (project) changed by"},
+		{"三公 kind", dropLines(t, `{ key: three_public.reception, text:`), "three_public.reception", "  reception: 36000", false, "公务接待费 (three_public.reception) changed by"},
+		{"机关运行经费", append(dropLines(t, `{ key: running_cost, text:`), "reason_threshold: 10", "reason_threshold: 1"), "running_cost", "running_cost: 515500", true, "机关运行经费 (running_cost) changed by"},
+		{"total", dropLines(t, `{ key: total, text:`), "reasons", "reasons:", true, "收支总计 (total) changed by"},
+		{"no reasons key", dropLines(t, "reasons:", ", text: "), "previous", "previous:", true, "收支总计 (total) changed by"},
+		{"no previous", dropLines(t, "previous: "), "reasons", "reasons:", true, "reasons are given but no previous"},
+		{"unused", []string{"  - { key: project, text:", "  - { key: \"20701\", text: 无处印出的原因 }\n  - { key: project, text:"},
+			"reasons[", `  - { key: "20701", text:`, false, `the reason for "20701" is printed nowhere`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			path := examplePair(t, c.edits, nil)
+			line := lineIn(t, path, c.at)
+			if c.atLineStart {
+				line = lineStarting(t, path, c.at)
+			}
+			var found []report.Finding
+			for _, f := range checked(t, path) {
+				if strings.Contains(f.Message, c.message) {
+					found = append(found, f)
+				}
+			}
+			if len(found) != 1 {
+				t.Fatalf("%d findings with %q: %v", len(found), c.message, found)
+			}
+			f := found[0]
+			if f.Pos.File != path || f.Pos.Line != line || !strings.HasPrefix(f.Path, c.path) {
+				t.Errorf("finding at %s, field %s; want line %d, field %s…: %v", f.Pos, f.Path, line, c.path, f)
+			}
+		})
 	}
 }

@@ -149,8 +149,37 @@ func TestStandardExamplePDF(t *testing.T) {
 	if missing, ok := inOrder(text, append(standardSections, "第三部分名词解释")); !ok {
 		t.Errorf("the PDF lacks the section %q (in order)", missing)
 	}
-	rows, names := readLedger(t, examplePath)
-	prevRows, _ := readLedger(t, examplePrevPath)
+	parts := itemParagraphs(t, examplePath, examplePrevPath)
+	if missing, ok := inOrder(itemSection(t, text), parts); !ok {
+		t.Errorf("具体使用情况 lacks %q", missing)
+	}
+	words := map[string]int{}
+	for _, p := range parts {
+		for _, word := range []string{"上年无此项", "持平", "增加", "减少"} {
+			if strings.Contains(p, word) {
+				words[word]++
+			}
+		}
+	}
+	if words["增加"] == 0 || words["减少"] == 0 || words["持平"] == 0 {
+		t.Errorf("the example should show 增加, 减少 and 持平: %v", words)
+	}
+}
+
+// itemParagraphs are the starts of the 具体使用情况 paragraphs that the
+// ledgers of a data file and of its last year's file give, independently
+// of the composer: one per 项 of 一般公共预算拨款 of this year's rows or of
+// last year's with an amount (a 项 that fell to zero), by code, each with
+// its number, names, amount and change.
+func itemParagraphs(t *testing.T, path, prevPath string) []string {
+	t.Helper()
+	rows, names := readLedger(t, path)
+	prevRows, prevNames := readLedger(t, prevPath)
+	for code, name := range prevNames {
+		if _, ok := names[code]; !ok {
+			names[code] = name
+		}
+	}
 	general := func(code string) func(rawRow) bool {
 		return func(r rawRow) bool { return r.fund == "一般公共预算拨款" && r.code == code }
 	}
@@ -162,29 +191,37 @@ func TestStandardExamplePDF(t *testing.T) {
 			codes = append(codes, r.code)
 		}
 	}
+	for _, r := range prevRows {
+		if r.fund == "一般公共预算拨款" && !seen[r.code] && !r.amount.IsZero() {
+			seen[r.code] = true
+			codes = append(codes, r.code)
+		}
+	}
+	if sumRaw(rows, func(r rawRow) bool { return r.fund == "一般公共预算拨款" }).IsZero() {
+		t.Fatal("without general budget spending this year, no 项 of last year is listed")
+	}
 	sort.Strings(codes)
+	var parts []string
+	for _, code := range codes {
+		cur, prev := sumRaw(rows, general(code)), sumRaw(prevRows, general(code))
+		parts = append(parts, fmt.Sprintf("%d. %s（类）%s（款）%s（项）%s万元，%s", len(parts)+1,
+			names[code[:3]], names[code[:5]], names[code], wan(cur), changeWords(cur, prev)))
+	}
+	return parts
+}
+
+// itemSection is the text of 五（三）具体使用情况, up to section 六.
+func itemSection(t *testing.T, text string) string {
+	t.Helper()
 	start := strings.Index(text, "（三）具体使用情况")
 	if start < 0 {
 		t.Fatal("no （三）具体使用情况")
 	}
-	words := map[string]int{}
-	var parts []string
-	for i, code := range codes {
-		cur, prev := sumRaw(rows, general(code)), sumRaw(prevRows, general(code))
-		change := changeWords(cur, prev)
-		for _, word := range []string{"上年无此项", "持平", "增加", "减少"} {
-			if strings.Contains(change, word) {
-				words[word]++
-			}
-		}
-		parts = append(parts, fmt.Sprintf("%d. %s（类）%s（款）%s（项）%s万元，%s", i+1, names[code[:3]], names[code[:5]], names[code], wan(cur), change))
+	end := strings.Index(text[start:], "六、一般公共预算基本支出情况")
+	if end < 0 {
+		t.Fatal("no 六 after （三）具体使用情况")
 	}
-	if missing, ok := inOrder(text[start:], parts); !ok {
-		t.Errorf("具体使用情况 lacks %q", missing)
-	}
-	if words["增加"] == 0 || words["减少"] == 0 || words["持平"] == 0 {
-		t.Errorf("the example should show 增加, 减少 and 持平: %v", words)
-	}
+	return text[start : start+end]
 }
 
 // tableFilters are what each code table sums, and its code: by the sheet's

@@ -44,6 +44,12 @@ func (c *checker) add(sev Severity, path, message string) {
 	c.findings = append(c.findings, Finding{Severity: sev, Pos: c.b.Source.Pos(path), Path: path, Message: message})
 }
 
+// warnAt records a warning about path at pos, for a field whose place is
+// not its value's (a key, a figure's row).
+func (c *checker) warnAt(path string, pos Pos, message string) {
+	c.findings = append(c.findings, Finding{Severity: Warning, Pos: pos, Path: path, Message: message})
+}
+
 // line is " (line N)" for a path read from a file, " (项目表!F12)" for one
 // read from a workbook, else "".
 func (c *checker) line(path string) string {

@@ -51,7 +51,8 @@ func (c *checker) reasons() {
 	}
 	if b.Previous == nil {
 		if len(b.Reasons) > 0 {
-			c.warn("reasons", msg.Sprintf("reasons are given but no previous (last year's file) to compare with"))
+			path, pos := c.reasonsKey()
+			c.warnAt(path, pos, msg.Sprintf("reasons are given but no previous (last year's file) to compare with"))
 		}
 		return
 	}
@@ -73,13 +74,14 @@ func (c *checker) reasons() {
 		if f.Key != f.Label {
 			named = msg.Sprintf("%s (%s)", f.Label, f.Key)
 		}
+		path, pos := c.figurePos(f)
 		if f.Previous.IsZero() {
-			c.warn("reasons", msg.Sprintf("%s is new this year (%s 元) and has no reason: add one with key %q", named, money.Format(f.Current, 2), f.Key)+hint)
+			c.warnAt(path, pos, msg.Sprintf("%s is new this year (%s 元) and has no reason: add one under reasons with key %q", named, money.Format(f.Current, 2), f.Key)+hint)
 			continue
 		}
 		pct := f.Current.Sub(f.Previous).Abs().Mul(hundred).Div(f.Previous)
 		if pct.GreaterThan(threshold) {
-			c.warn("reasons", msg.Sprintf("%s changed by %s%% against last year (%s → %s 元), more than the threshold %s%%, and has no reason: add one with key %q",
+			c.warnAt(path, pos, msg.Sprintf("%s changed by %s%% against last year (%s → %s 元), more than the threshold %s%%, and has no reason: add one under reasons with key %q",
 				named, pct.StringFixed(1), money.Format(f.Previous, 2), money.Format(f.Current, 2), threshold, f.Key)+hint)
 		}
 	}
@@ -93,11 +95,32 @@ func (c *checker) reasons() {
 		}
 		path := fmt.Sprintf("reasons[%d].key", i)
 		if rows[r.Key] {
-			c.warn(path, msg.Sprintf("the reason for row %q is printed nowhere: the row is in the same 项 with the same amount as last year, or in a 项 the explanation does not describe (it describes this year's 项 of 一般公共预算拨款, 政府性基金预算拨款 and 国有资本经营预算拨款)", r.Key))
+			c.warn(path, msg.Sprintf("the reason for row %q is printed nowhere: the row is in the same 项 with the same amount as last year, or in a 项 the explanation does not describe (it describes the 项 of this year or last of 一般公共预算拨款, 政府性基金预算拨款 and 国有资本经营预算拨款 when that fund has spending this year)", r.Key))
 		} else {
-			c.warn(path, msg.Sprintf("the reason for %q is printed nowhere: the explanation compares with last year the totals, each fund of this year, each 类 of this year's 一般公共预算拨款 and each 项 of this year's 一般公共预算拨款, 政府性基金预算拨款 and 国有资本经营预算拨款", r.Key))
+			c.warn(path, msg.Sprintf("the reason for %q is printed nowhere: the explanation compares with last year the totals, each fund and each 类 of 一般公共预算拨款 of this year or last, and each 项 of this year or last of 一般公共预算拨款, 政府性基金预算拨款 and 国有资本经营预算拨款 when that fund has spending this year", r.Key))
 		}
 	}
+}
+
+// figurePos locates a figure that needs a reason: at its own place in this
+// year's data (the first row of a 项, a stated amount), else where reasons
+// are added (reasonsKey).
+func (c *checker) figurePos(f Figure) (string, Pos) {
+	if f.At != "" {
+		if pos, ok := c.b.Source.Lookup(f.At); ok {
+			return f.At, pos
+		}
+	}
+	return c.reasonsKey()
+}
+
+// reasonsKey is the reasons: key itself (not its first entry), or, when
+// the data has none, previous:, which makes the comparison.
+func (c *checker) reasonsKey() (string, Pos) {
+	if pos, ok := c.b.Source.KeyPos("reasons"); ok {
+		return "reasons", pos
+	}
+	return "previous", c.b.Source.Pos("previous")
 }
 
 // statedFigures compares figures the data states with the ledger's: the

@@ -17,6 +17,11 @@ type Figure struct {
 	// Rows are, for a 项, the keys of the rows behind its change (see
 	// ChangedRows): a reason keyed by one of them explains it too.
 	Rows []string
+	// At is the field of this year's data that locates the figure, for a
+	// finding about it: the first row of a 项 or 类, a stated amount
+	// (income.carryover, three_public.reception). It is "" for a figure
+	// with no place of its own (a total, a 项 that fell to zero).
+	At string
 }
 
 // Reason keys that are not function codes or fund names.
@@ -58,35 +63,49 @@ func (b *Budget) RunningCostFigure() decimal.Decimal {
 
 // Figures lists the figures compared with last year: totals, funds, 基本 and
 // 项目, 人员 and 公用经费, each 类 of the general budget of either year,
-// each 项 of this year's general budget and government funds, 三公 and 机关运行经费. Without last year's budget the
-// previous amounts are zero.
+// each 项 the explanation describes (ItemCodes), 三公 and 机关运行经费.
+// Without last year's budget the previous amounts are zero.
 func (b *Budget) Figures() []Figure {
 	prev := b.Previous
 	if prev == nil {
 		prev = &Budget{}
 	}
 	var out []Figure
-	add := func(key, label string, of func(*Budget) decimal.Decimal) {
-		out = append(out, Figure{Key: key, Label: label, Current: of(b), Previous: of(prev)})
+	add := func(key, label, at string, of func(*Budget) decimal.Decimal) {
+		out = append(out, Figure{Key: key, Label: label, At: at, Current: of(b), Previous: of(prev)})
+	}
+	// sumOf adds the figure of the rows sel selects, located at the first
+	// of them this year.
+	sumOf := func(key, label string, sel func(Row) bool) {
+		at := ""
+		for i, r := range b.Rows {
+			if r.Amount.Valid && sel(r) {
+				at = fmt.Sprintf("rows[%d].function_code", i)
+				break
+			}
+		}
+		add(key, label, at, func(x *Budget) decimal.Decimal { return x.SumOf(sel) })
 	}
 	all := func(Row) bool { return true }
-	add(KeyTotal, "收支总计", func(x *Budget) decimal.Decimal { return x.SumOf(all) })
+	add(KeyTotal, "收支总计", "", func(x *Budget) decimal.Decimal { return x.SumOf(all) })
 	for _, k := range []struct {
 		key   string
 		kind  Kind
 		label string
 	}{{KeyBasic, Basic, "基本支出"}, {KeyProject, Project, "项目支出"}} {
-		add(k.key, k.label, func(x *Budget) decimal.Decimal { return RowTotal(x.RowsOf(k.kind)) })
+		add(k.key, k.label, "expenditure."+k.key, func(x *Budget) decimal.Decimal { return RowTotal(x.RowsOf(k.kind)) })
 	}
 	for _, s := range FundSources {
-		add(s.Name, s.Name, func(x *Budget) decimal.Decimal { return x.SumOf(func(r Row) bool { return r.FundName() == s.Name }) })
+		add(s.Name, s.Name, "income."+s.Income, func(x *Budget) decimal.Decimal {
+			return x.SumOf(func(r Row) bool { return r.FundName() == s.Name })
+		})
 	}
 	for _, p := range []struct {
 		key       string
 		personnel bool
 		label     string
 	}{{KeyPersonnel, true, "人员经费"}, {KeyPublic, false, "公用经费"}} {
-		add(p.key, p.label, func(x *Budget) decimal.Decimal {
+		add(p.key, p.label, "", func(x *Budget) decimal.Decimal {
 			kinds := x.KindOf()
 			return x.SumOf(func(r Row) bool {
 				return r.FundName() == DefaultFund && kinds[r.Category] == Basic && Personnel(r.EconomicCode) == p.personnel
@@ -95,27 +114,25 @@ func (b *Budget) Figures() []Figure {
 	}
 	names := b.ComparedFunctionNames()
 	for _, code := range b.GeneralClasses() {
-		add(code, fmt.Sprintf("%s %s", DefaultFund, names[code]), func(x *Budget) decimal.Decimal {
-			return x.SumOf(func(r Row) bool {
-				return r.FundName() == DefaultFund && len(r.FunctionCode) == 7 && r.FunctionCode[:3] == code
-			})
+		sumOf(code, fmt.Sprintf("%s %s", DefaultFund, names[code]), func(r Row) bool {
+			return r.FundName() == DefaultFund && len(r.FunctionCode) == 7 && r.FunctionCode[:3] == code
 		})
 	}
 	changed := b.ChangedRows()
 	for _, fund := range DescribedFunds {
-		for _, code := range itemCodes(b, fund) {
+		for _, code := range b.ItemCodes(fund) {
 			parts := FunctionParts(names[code])
-			add(code, fmt.Sprintf("%s %s", fund, parts[len(parts)-1]), func(x *Budget) decimal.Decimal {
-				return x.SumOf(func(r Row) bool { return r.FundName() == fund && r.FunctionCode == code })
+			sumOf(code, fmt.Sprintf("%s %s", fund, parts[len(parts)-1]), func(r Row) bool {
+				return r.FundName() == fund && r.FunctionCode == code
 			})
 			out[len(out)-1].Rows = changed[Item{fund, code}]
 		}
 	}
-	add(KeyThreePublic, "“三公”经费", func(x *Budget) decimal.Decimal { return x.ThreePublicFigures().Total() })
+	add(KeyThreePublic, "“三公”经费", KeyThreePublic, func(x *Budget) decimal.Decimal { return x.ThreePublicFigures().Total() })
 	for _, k := range threePublicKeys {
-		add(k.key, k.label, func(x *Budget) decimal.Decimal { return k.of(x.ThreePublicFigures()) })
+		add(k.key, k.label, k.key, func(x *Budget) decimal.Decimal { return k.of(x.ThreePublicFigures()) })
 	}
-	add(KeyRunningCost, "机关运行经费", (*Budget).RunningCostFigure)
+	add(KeyRunningCost, "机关运行经费", KeyRunningCost, (*Budget).RunningCostFigure)
 	return out
 }
 
@@ -139,14 +156,22 @@ func (b *Budget) GeneralClasses() []string {
 }
 
 // ComparedFunctionNames are the function names of this year's data, and of
-// last year's for the codes only last year has (a 类 that vanished).
+// last year's for the codes only last year has (a 类 or 项 that vanished).
 func (b *Budget) ComparedFunctionNames() map[string]string {
 	names := b.FunctionNames()
-	if b.Previous != nil {
-		for code, name := range b.Previous.FunctionNames() {
-			if _, ok := names[code]; !ok {
-				names[code] = name
+	if b.Previous == nil {
+		return names
+	}
+	// Last year's names are read only when one of its 项 is not among
+	// this year's: a 项 of this year has its 类 and 款 named (Check).
+	for _, r := range b.Previous.Rows {
+		if _, ok := names[r.FunctionCode]; !ok && len(r.FunctionCode) == 7 {
+			for code, name := range b.Previous.FunctionNames() {
+				if _, ok := names[code]; !ok {
+					names[code] = name
+				}
 			}
+			break
 		}
 	}
 	return names
@@ -169,9 +194,8 @@ func DescribedFund(fund string) bool {
 // printedKeys are the keys whose reasons the standard explanation prints
 // (when the figure changed): the fixed keys, each fund with an amount this
 // year or last (二, 五, 八, 九), each 类 of either year's 一般公共预算拨款
-// (五（二）),
-// each 项 of this year's described funds (五（三）, 八, 九) and the keys
-// of the rows that changed in those 项.
+// (五（二）), each 项 the explanation describes (ItemCodes: 五（三）, 八,
+// 九) and the keys of the rows that changed in those 项.
 func (b *Budget) printedKeys() map[string]bool {
 	keys := map[string]bool{KeyTotal: true, KeyBasic: true, KeyProject: true, KeyPersonnel: true,
 		KeyPublic: true, KeyThreePublic: true, KeyRunningCost: true}
@@ -193,16 +217,14 @@ func (b *Budget) printedKeys() map[string]bool {
 			continue
 		}
 		keys[r.FundName()] = true
-		if DescribedFund(r.FundName()) && len(r.FunctionCode) == 7 {
-			keys[r.FunctionCode] = true
-			if r.FundName() == DefaultFund {
-				keys[r.FunctionCode[:3]] = true
-			}
+		if r.FundName() == DefaultFund && len(r.FunctionCode) == 7 {
+			keys[r.FunctionCode[:3]] = true
 		}
 	}
 	changed := b.ChangedRows()
 	for _, fund := range DescribedFunds {
-		for _, code := range itemCodes(b, fund) {
+		for _, code := range b.ItemCodes(fund) {
+			keys[code] = true
 			for _, k := range changed[Item{fund, code}] {
 				keys[k] = true
 			}
@@ -211,14 +233,33 @@ func (b *Budget) printedKeys() map[string]bool {
 	return keys
 }
 
-// itemCodes are the 项 codes of a fund's rows with an amount, in order.
-func itemCodes(b *Budget, fund string) []string {
+// ItemCodes are the 项 codes of a fund that the standard explanation
+// describes one by one (五（三）, 八, 九), in order: those of this year's
+// rows with an amount and, when the fund has spending this year, those of
+// last year's rows with spending, so that a 项 that fell to zero is
+// printed with its fall (减少…，下降100.0%) like any other change. A fund
+// with nothing this year is one sentence with last year's amount instead.
+func (b *Budget) ItemCodes(fund string) []string {
 	seen := make(map[string]bool)
 	var codes []string
+	add := func(code string) {
+		if !seen[code] {
+			seen[code] = true
+			codes = append(codes, code)
+		}
+	}
+	spends := false
 	for _, r := range b.Rows {
-		if r.FundName() == fund && r.Amount.Valid && !seen[r.FunctionCode] {
-			seen[r.FunctionCode] = true
-			codes = append(codes, r.FunctionCode)
+		if r.FundName() == fund && r.Amount.Valid {
+			add(r.FunctionCode)
+			spends = spends || !r.Amount.Decimal.IsZero()
+		}
+	}
+	if b.Previous != nil && spends {
+		for _, r := range b.Previous.Rows {
+			if r.FundName() == fund && len(r.FunctionCode) == 7 && !r.Value().IsZero() {
+				add(r.FunctionCode)
+			}
 		}
 	}
 	sort.Strings(codes)

@@ -43,6 +43,9 @@ type Source struct {
 	// operating system's files, as a command line user gives them.
 	Files     fs.FS
 	positions map[string]Pos
+	// keys are where the top-level keys were written (reasons:), which
+	// for a list is not where its value starts (its first entry).
+	keys map[string]Pos
 	// Warnings are what loading found that does not stop a build (a file
 	// read as GBK); Check reports them first.
 	Warnings Findings
@@ -72,6 +75,20 @@ func (s *Source) Record(path string, pos Pos) { s.record(path, pos) }
 func (s Source) Lookup(path string) (Pos, bool) {
 	pos, ok := s.positions[path]
 	return pos, ok
+}
+
+// KeyPos returns where the top-level key name (reasons) was written, and
+// whether it was.
+func (s Source) KeyPos(name string) (Pos, bool) {
+	pos, ok := s.keys[name]
+	return pos, ok
+}
+
+func (s *Source) recordKey(name string, pos Pos) {
+	if s.keys == nil {
+		s.keys = make(map[string]Pos)
+	}
+	s.keys[name] = pos
 }
 
 func (s *Source) record(path string, pos Pos) {

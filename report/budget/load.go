@@ -383,6 +383,9 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 			continue
 		}
 		seen[name] = key
+		if path == "" {
+			d.src.recordKey(name, d.pos(key))
+		}
 		f, ok := fields.byName[name]
 		if !ok {
 			text := msg.Sprintf("unknown key %q", name)

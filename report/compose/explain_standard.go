@@ -2,7 +2,6 @@ package compose
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -227,22 +226,15 @@ func (s *statement) general(doc *layout.Document) {
 	}
 }
 
-// items are the 项 of a fund, one sentence each without its full stop:
+// items are the 项 of a fund (budget.ItemCodes: this year's and, by
+// code among them, last year's that fell to zero), one sentence each
+// without its full stop:
 // 一般公共服务支出（类）…（款）…（项）245.60万元，比上年增加…，主要原因是….
 func (s *statement) items(fund string) []string {
-	names := s.b.FunctionNames()
+	names := s.b.ComparedFunctionNames() // a 项 that fell to zero is named as last year
 	var out []string
-	seen := make(map[string]bool)
-	var codes []string
-	for _, r := range s.b.Rows {
-		if r.FundName() == fund && r.Amount.Valid && !seen[r.FunctionCode] {
-			seen[r.FunctionCode] = true
-			codes = append(codes, r.FunctionCode)
-		}
-	}
-	sort.Strings(codes)
 	changed := s.b.ChangedRows()
-	for _, code := range codes {
+	for _, code := range s.b.ItemCodes(fund) {
 		cur, prev := s.sum(func(r budget.Row) bool { return r.FundName() == fund && r.FunctionCode == code })
 		item := budget.FunctionParts(names[code])
 		reason := s.b.ItemReason(code, changed[budget.Item{Fund: fund, Code: code}])
