@@ -17,6 +17,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -24,6 +25,7 @@ import (
 	"budgetdoc/internal/testtool"
 	"budgetdoc/report/budget"
 	"budgetdoc/report/compose"
+	"budgetdoc/report/pdf/cjk"
 	"budgetdoc/report/profile"
 	"budgetdoc/report/revision"
 )
@@ -608,6 +610,18 @@ func TestLibreOfficeSetsLinesAsThePDF(t *testing.T) {
 			}
 			if !found {
 				t.Errorf("%s %s: title %q not found on its first page:\n%s", d.name, s.name, title, pages[i][0])
+			}
+			// No line of a cell starts with a closing mark (、设计费,
+			// ，故本表为空表。): pdftotext puts the lines of cells side
+			// by side on one line, a word each.
+			for p, page := range pages[i] {
+				for _, line := range strings.Split(page, "\n") {
+					for _, word := range strings.Fields(line) {
+						if r, _ := utf8.DecodeRuneInString(word); cjk.NoStart(r) {
+							t.Errorf("%s %s page %d: a line starts with %q: %q", d.name, s.name, p+1, r, line)
+						}
+					}
+				}
 			}
 		}
 		f.Close()

@@ -5,11 +5,13 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
 	"budgetdoc/report/layout"
+	"budgetdoc/report/pdf/cjk"
 )
 
 // hanWidth is the width of a Han character in Excel's column units (the
@@ -284,58 +286,126 @@ func (w *workbook) columnWidths(t *layout.Table) []float64 {
 	return out
 }
 
-// widenCells widens a column where a spreadsheet would wrap a cell with
-// one lone character on its last line (国有资/本, 社会效益指/标), by as
-// little as brings that character up or another one down: a spreadsheet
-// wraps a cell at the column's width, as the PDF's balanced cells do not.
-// A column w wide holds about w digits' width of text; Excel and
-// LibreOffice differ by a few pixels, so the line must not be lone at a
-// little less or a little more.
+// widenCells widens a column where a spreadsheet would wrap a cell badly
+// (see badWrap: 国有资/本, 前期拆除、线路改造/、设计费), by as little as
+// brings the offending character up or another one down: a spreadsheet
+// wraps a cell at the column's width, by no rules of Chinese typesetting,
+// as the PDF's balanced cells do not. A merged cell is widened in its last
+// column. A column w wide holds about w digits' width of text; Excel and
+// LibreOffice differ by a few pixels, so the wrap must be good at a little
+// less and a little more. A column widened for one cell can wrap another
+// anew, so the cells are weighed again until none needs more. A cell
+// four characters wider still wrapping badly (a long Latin word) is left.
 func (w *workbook) widenCells(g *layout.Grid, widths []float64) {
-	lone := func(s string, width float64) bool {
-		return loneLastLine(s, width-0.3, w.opts.Size) || loneLastLine(s, width+0.3, w.opts.Size)
+	han := hanWidth * w.opts.Size / 11
+	// The faces a cell may be set in: 宋体, whose Latin is half a Han
+	// character wide and whose quotation marks are full width; and a
+	// proportional Latin face beside a Chinese one (LibreOffice's Carlito
+	// and Noto), whose marks and spaces are a quarter of a Han character
+	// wide and whose quotation marks are full width after Chinese, as its
+	// Asian font draws them, and narrow after anything else.
+	faces := []func(prev, r rune) float64{
+		func(_, r rune) float64 { return textUnits(string(r), w.opts.Size) },
+		func(prev, r rune) float64 {
+			switch {
+			case r >= 0x2E80 || strings.ContainsRune("“”‘’", r) && prev >= 0x2E80:
+				return han
+			case isLatin(r) || strings.ContainsRune("“”‘’", r):
+				return han / 2
+			}
+			return han / 4
+		},
 	}
-	for r := 0; r < g.Rows; r++ {
-		for c := 0; c < g.Cols; c++ {
-			cell := g.Slots[r][c].Cell
-			if !g.IsOrigin(r, c) || max(cell.ColSpan, 1) > 1 {
-				continue
+	bad := func(s string, width float64) bool {
+		for _, face := range faces {
+			if badWrap(s, width-0.3, face) || badWrap(s, width+0.3, face) {
+				return true
 			}
-			indent := 0.0
-			if indented(cellStyle(cell)) {
-				indent = indentUnits
-			}
-			for _, para := range strings.Split(cell.Text.S, "\n") {
-				width := widths[c] - indent
-				for step := 0; step < 8 && lone(para, width); step++ {
-					width += hanWidth * w.opts.Size / 11 / 4
+		}
+		return false
+	}
+	step := hanWidth * w.opts.Size / 11 / 4
+	for pass := 0; pass < 4; pass++ {
+		widened := false
+		for r := 0; r < g.Rows; r++ {
+			for c := 0; c < g.Cols; c++ {
+				cell := g.Slots[r][c].Cell
+				if !g.IsOrigin(r, c) || cell.Text.S == "" {
+					continue
 				}
-				widths[c] = math.Round((width+indent)*100) / 100
+				_, cs := cell.Span()
+				last := c + cs - 1
+				indent := 0.0
+				if indented(cellStyle(cell)) {
+					indent = indentUnits
+				}
+				for rest, more := cell.Text.S, true; more; {
+					var para string
+					para, rest, more = strings.Cut(rest, "\n")
+					// Each column is 7w+5 pixels wide in Excel's
+					// default font and a cell's padding takes the 5: a
+					// merged cell has the padding of the columns it
+					// covers beyond its first.
+					width := -indent + float64(cs-1)*5/7
+					for k := c; k <= last; k++ {
+						width += widths[k]
+					}
+					extra := 0.0
+					for n := 0; n < 16 && bad(para, width+extra); n++ {
+						extra += step
+					}
+					// A cell four characters wider still wraps badly (a
+					// long Latin word): widening it gains nothing.
+					if extra > 0 && !bad(para, width+extra) {
+						widths[last] = math.Round((widths[last]+extra)*100) / 100
+						widened = true
+					}
+				}
 			}
+		}
+		if !widened {
+			return
 		}
 	}
 }
 
-// loneLastLine reports whether s, wrapped a character at a time in width
-// units, ends with a line of one character.
-func loneLastLine(s string, width, size float64) bool {
+// badWrap reports whether s, wrapped a character at a time in width units
+// as a spreadsheet wraps Chinese, breaks a rule a typesetter keeps: its
+// last line holds one character, a line starts with a closing mark (，。、）)
+// or ends with an opening one (（“), or a number or Latin word is split.
+// units measures a character after the one before it.
+func badWrap(s string, width float64, units func(prev, r rune) float64) bool {
 	lines, last, used := 1, 0, 0.0
+	prev := rune(0)
 	for _, r := range s {
-		u := textUnits(string(r), size)
+		u := units(prev, r)
 		if used > 0 && used+u > width+1e-9 {
+			if cjk.NoStart(r) || cjk.NoEnd(prev) || isLatin(r) && isLatin(prev) {
+				return true
+			}
 			lines, last, used = lines+1, 0, 0
 		}
 		used += u
 		last++
+		prev = r
 	}
 	return lines > 1 && last == 1
 }
 
-// textUnits is the width of s in Excel units: Han characters two, others one.
+// isLatin reports whether r is an ASCII letter or digit, of a run a line
+// must not split (2021, 70%).
+func isLatin(r rune) bool {
+	return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// textUnits is the width of s in Excel units: Han characters two, others
+// one. Quotation marks, the dash and the ellipsis are set full width beside
+// Chinese text, as Chinese fonts draw them (宋体, and LibreOffice in its
+// Asian font).
 func textUnits(s string, size float64) float64 {
 	u := 0.0
 	for _, r := range s {
-		if r < 0x2E80 {
+		if r < 0x2E80 && !strings.ContainsRune("“”‘’—…", r) {
 			u += hanWidth / 2
 		} else {
 			u += hanWidth

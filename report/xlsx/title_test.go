@@ -39,3 +39,28 @@ func TestBreakTitleKeepsAYearWithItsNian(t *testing.T) {
 		}
 	}
 }
+
+// A spreadsheet's wrap of a cell is bad when a line would start with a
+// closing mark, end with an opening one, split a number, or leave one
+// character alone.
+func TestBadWrap(t *testing.T) {
+	han := func(_, r rune) float64 { return textUnits(string(r), 11) }
+	unit := hanWidth
+	for _, c := range []struct {
+		s     string
+		chars float64 // the width, in Han characters
+		bad   bool
+	}{
+		{"前期拆除、线路改造、设计费", 9, true}, // 、设计费
+		{"前期拆除、线路改造、设计费", 10, false},
+		{"不少于（五）万人次", 4, true}, // 不少于（ / 五）
+		{"完成2021年度", 3, true},  // 完成2 / 021
+		{"完成2021年度", 4, false}, // 完成2021 / 年度
+		{"国有资本", 3, true},      // 国有资 / 本
+		{"国有资本", 2, false},
+	} {
+		if got := badWrap(c.s, c.chars*unit, han); got != c.bad {
+			t.Errorf("badWrap(%q, %v characters) = %v, want %v", c.s, c.chars, got, c.bad)
+		}
+	}
+}

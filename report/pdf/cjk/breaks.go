@@ -197,3 +197,9 @@ func (l Line) Visible(text []rune) []rune {
 	}
 	return text[l.Start:end]
 }
+
+// NoStart reports whether r is a mark that must not begin a line (，。、）).
+func NoStart(r rune) bool { return noStartSet.has(r) }
+
+// NoEnd reports whether r is a mark that must not end a line (（“《).
+func NoEnd(r rune) bool { return noEndSet.has(r) }
