@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -133,13 +134,13 @@ func (ct *codeTable) header(t *layout.Table) {
 	for i := 0; i < len(ct.cols); {
 		c := ct.cols[i]
 		if c.group == "" {
-			top = append(top, layout.HeaderCell(stack(c.head, 4), rows, 1))
+			top = append(top, headCell(stack(c.head, 4), rows, 1))
 			i++
 			continue
 		}
 		j := i
 		for j < len(ct.cols) && ct.cols[j].group == c.group {
-			sub = append(sub, layout.HeaderCell(stack(ct.cols[j].head, 4), 1, 1))
+			sub = append(sub, headCell(stack(ct.cols[j].head, 4), 1, 1))
 			j++
 		}
 		top = append(top, layout.HeaderCell(c.group, 1, j-i))
@@ -150,6 +151,13 @@ func (ct *codeTable) header(t *layout.Table) {
 		t.Rows = append(t.Rows, layout.Row{Cells: sub})
 	}
 	t.HeaderRows = rows
+}
+
+// headCell is a heading cell of a text with seams.
+func headCell(t layout.Text, rows, cols int) layout.Cell {
+	c := layout.HeaderCell(t.S, rows, cols)
+	c.Text = t
+	return c
 }
 
 // tree sums the table's rows into the code tree.
@@ -245,15 +253,89 @@ func (ct *codeTable) widths(u moneyUnit, order []*node) []layout.Column {
 	return cols
 }
 
-// stack breaks a long heading into lines of n characters, so that an
-// amount column is as wide as its figures need and not as its heading's
-// one-line width (国有资本\n经营预算\n拨款).
-func stack(s string, n int) string {
+// stack breaks a long heading into even lines of about n characters, so
+// that an amount column is as wide as its figures need and not as its
+// heading's one-line width: between the words of the heading where it is
+// made of headWordList's (政府性/基金预算/拨款, 国有资本/经营预算/拨款),
+// which are marked as seams, so that the PDF keeps them whole in a
+// narrower column too (政府性/基金, never 政府/性基); else every n
+// characters, with no lone last character.
+func stack(s string, n int) layout.Text {
+	words := headWords(s)
+	if words == nil {
+		return layout.Plain(stackRunes(s, n))
+	}
+	longest := 0
+	for _, w := range words {
+		longest = max(longest, utf8.RuneCountInString(w))
+	}
+	// The fewest lines at n characters (or the longest word), then the
+	// narrowest measure that keeps that many: the lines come out even.
+	pack := func(width int) [][]string {
+		var lines [][]string
+		var line []string
+		chars := 0
+		for _, w := range words {
+			k := utf8.RuneCountInString(w)
+			if len(line) > 0 && chars+k > width {
+				lines, line, chars = append(lines, line), nil, 0
+			}
+			line, chars = append(line, w), chars+k
+		}
+		return append(lines, line)
+	}
+	width := max(n, longest)
+	lines := pack(width)
+	for width > longest && len(pack(width-1)) == len(lines) {
+		width--
+	}
+	var t layout.Text
+	at := 0
+	for i, l := range pack(width) {
+		if i > 0 {
+			t.S += "\n"
+			at++
+		}
+		for _, w := range l {
+			t.S += w
+			at += utf8.RuneCountInString(w)
+			t.Seams = append(t.Seams, layout.Seam{At: at, Weak: true})
+		}
+	}
+	return t
+}
+
+// headWordList are the words the standard tables' column heads are made of
+// (the funds' and the income sources' names); a typesetter breaks a head
+// between them.
+var headWordList = strings.Fields("政府性 基金 一般 公共 国有 资本 财政 专户 事业 单位 附属 上级 补助 预算 拨款 经营 管理 资金 收入 上缴 其他 上年 结转")
+
+// headWords splits a heading into headWordList's words, nil when some of
+// it is none of them.
+func headWords(s string) []string {
+	var words []string
+	for rest := s; rest != ""; {
+		w := ""
+		for _, hw := range headWordList {
+			if strings.HasPrefix(rest, hw) && len(hw) > len(w) {
+				w = hw
+			}
+		}
+		if w == "" {
+			return nil
+		}
+		words = append(words, w)
+		rest = rest[len(w):]
+	}
+	return words
+}
+
+// stackRunes breaks s into lines of n characters; no lone last character
+// (政府性基/金预算拨/款): the line before gives it one.
+func stackRunes(s string, n int) string {
 	r := []rune(s)
 	var lines []string
 	for len(r) > n {
-		// No lone last character (政府性基/金预算拨/款): the line before
-		// gives it one.
 		k := n
 		if len(r) == n+1 {
 			k = n - 1
