@@ -493,3 +493,48 @@ func TestReasonFindingsAtTheirEntry(t *testing.T) {
 		})
 	}
 }
+
+// What the explanation prints of last year's file alone must have a name:
+// a 类 and 款 that have nothing this year and are named by neither year's
+// functions nor a 类-款-项 function_name are an error at last year's row,
+// in last year's file; named there, they print.
+func TestPreviousVanishedCodesNeedNames(t *testing.T) {
+	defer msg.SetLanguage(msg.SetLanguage(msg.English))
+	unnamed := []string{
+		"  - { code: \"201\", name: 一般公共服务支出 }\n", "",
+		"  - { code: \"20199\", name: 其他一般公共服务支出 }\n", "",
+	}
+	party := `{ key: party, function_code: "2019999", function_name: 其他一般公共服务支出,`
+	path := examplePair(t, append(vanishedEdits(t), unnamed...), unnamed)
+	prevPath := filepath.Join(filepath.Dir(path), filepath.Base(examplePrevPath))
+	fs := checked(t, path)
+	var errs []report.Finding
+	for _, f := range fs {
+		if f.Severity.String() == "error" {
+			errs = append(errs, f)
+		}
+	}
+	if len(errs) != 2 {
+		t.Fatalf("errors:\n%v", fs)
+	}
+	line := lineIn(t, prevPath, party)
+	for i, code := range []string{"201", "20199"} {
+		f := errs[i]
+		if f.Pos.File != prevPath || f.Pos.Line != line || !strings.HasSuffix(f.Path, ".function_name") ||
+			!strings.Contains(f.Message, "function code "+code+" of last year's file") {
+			t.Errorf("want an error for %s at %s:%d: %v", code, prevPath, line, f)
+		}
+	}
+
+	path = examplePair(t, append(vanishedEdits(t), unnamed...), append(unnamed, party,
+		`{ key: party, function_code: "2019999", function_name: 一般公共服务支出-其他一般公共服务支出-其他一般公共服务支出,`))
+	for _, f := range checked(t, path) {
+		if f.Severity.String() == "error" {
+			t.Errorf("named in last year's row: %v", f)
+		}
+	}
+	want := "1. 一般公共服务支出（类）其他一般公共服务支出（款）其他一般公共服务支出（项）0.00万元"
+	if text := explanation(t, path); !strings.Contains(text, squeeze(want)) {
+		t.Errorf("the PDF lacks %q", want)
+	}
+}

@@ -19,6 +19,7 @@ func (c *checker) ledger() {
 	c.funds()
 	c.economicCodes()
 	c.functionNames()
+	c.comparedNames()
 	c.previousYear()
 	c.reasons()
 	c.statedFigures()
@@ -302,6 +303,62 @@ func (c *checker) functionNames() {
 		for _, code := range []string{r.FunctionCode[:3], r.FunctionCode[:5]} {
 			if names[code] == "" {
 				c.fail(fmt.Sprintf("rows[%d].function_name", i), msg.Sprintf("function code %s has no name: write function_name as 类-款-项 or list %s under functions", code, code))
+			}
+		}
+	}
+}
+
+// comparedNames checks that what the standard explanation prints from
+// last year's file alone — a 类 of 一般公共预算拨款 or a 项 that has
+// nothing this year, and the 类 and 款 of that 项 — has a name in either
+// year's data; it is reported at last year's row, in last year's file.
+// This year's codes are checked by functionNames.
+func (c *checker) comparedNames() {
+	b := c.b
+	if b.Previous == nil || !b.Documents.Standard() {
+		return
+	}
+	current := make(map[string]bool, len(b.Rows))
+	for _, r := range b.Rows {
+		current[r.FunctionCode] = true
+	}
+	onlyLastYear := false
+	for _, r := range b.Previous.Rows {
+		onlyLastYear = onlyLastYear || !current[r.FunctionCode]
+	}
+	if !onlyLastYear {
+		return // every code of last year is this year's too, with its 类 and 款
+	}
+	for _, r := range b.Rows {
+		if functionCode.MatchString(r.FunctionCode) {
+			current[r.FunctionCode[:3]], current[r.FunctionCode[:5]] = true, true
+		}
+	}
+	printed := make(map[string]bool)
+	for _, code := range b.GeneralClasses() {
+		printed[code] = !current[code]
+	}
+	for _, fund := range DescribedFunds {
+		for _, code := range b.ItemCodes(fund) {
+			if !functionCode.MatchString(code) {
+				continue // an error of its row
+			}
+			for _, part := range []string{code[:3], code[:5], code} {
+				printed[part] = printed[part] || !current[part]
+			}
+		}
+	}
+	names := b.ComparedFunctionNames()
+	for i, r := range b.Previous.Rows {
+		if !functionCode.MatchString(r.FunctionCode) {
+			continue
+		}
+		for _, code := range []string{r.FunctionCode[:3], r.FunctionCode[:5], r.FunctionCode} {
+			if printed[code] && names[code] == "" {
+				printed[code] = false // once
+				path := fmt.Sprintf("rows[%d].function_name", i)
+				c.findings = append(c.findings, Finding{Severity: Error, Pos: b.Previous.Source.Pos(path), Path: path,
+					Message: msg.Sprintf("function code %s of last year's file, which the explanation compares with this year, has no name: write function_name as 类-款-项 here or list %s under functions in either year's file", code, code)})
 			}
 		}
 	}
