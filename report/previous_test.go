@@ -538,3 +538,36 @@ func TestPreviousVanishedCodesNeedNames(t *testing.T) {
 		t.Errorf("the PDF lacks %q", want)
 	}
 }
+
+// A 项 of 政府性基金 that fell to zero while the fund still has spending is
+// listed in 八 like one of 一般公共预算拨款 in 五（三）: by code, with its
+// fall and its reason.
+func TestPreviousFundItemFallsToZero(t *testing.T) {
+	defer msg.SetLanguage(msg.SetLanguage(msg.English))
+	prevRows, _ := readLedger(t, examplePrevPath)
+	prev := sumRaw(prevRows, func(r rawRow) bool { return r.fund == "政府性基金预算拨款" && r.code == "2296003" })
+	rows, _ := readLedger(t, examplePath)
+	films := sumRaw(rows, func(r rawRow) bool { return r.fund == "政府性基金预算拨款" && r.code == "2070701" })
+	edits := append(dropLines(t, "{ key: fitness,"),
+		"government_fund: 520000", "government_fund: "+films.String(),
+		"project: 3949000", "project: "+decimal.NewFromInt(3949000).Sub(decimal.NewFromInt(520000)).Add(films).String())
+	path := examplePair(t, edits, nil)
+	for _, f := range checked(t, path) {
+		if f.Severity.String() == "error" {
+			t.Errorf("error: %v", f)
+		}
+	}
+	text := explanation(t, path)
+	start := strings.Index(text, "八、政府性基金预算支出情况")
+	start += strings.Index(text[start+1:], "八、政府性基金预算支出情况") + 1 // after the table of contents
+	end := strings.Index(text[start:], "九、")
+	if start <= 0 || end < 0 {
+		t.Fatal("no section 八 before 九")
+	}
+	want := []string{"1. 文化旅游体育与传媒支出（类）国家电影事业发展专项资金安排的支出（款）资助国产影片放映（项）" + wan(films) + "万元",
+		"2. 其他支出（类）彩票公益金安排的支出（款）用于体育事业的彩票公益金（项）0.00万元，" + changeWords(decimal.Zero, prev) +
+			"，主要原因是上年已完成部分乡镇健身器材更新。"}
+	if missing, ok := inOrder(text[start:start+end], want); !ok {
+		t.Errorf("八 lacks %q in:\n%s", missing, text[start:start+end])
+	}
+}
