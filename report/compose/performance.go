@@ -64,7 +64,7 @@ func twoSidedForm(b *budget.Budget, p *profile.Profile, i int) *layout.Table {
 		Rows: []layout.Row{
 			{Cells: []layout.Cell{label("项目名称", 1, 2), text(markName(c.text(f.Name, path+".name"), b.Unit.Name), 6)}},
 			{Cells: []layout.Cell{label("单位名称", 1, 2), text(c.name(unit, unitPath), 2),
-				label("财务核算依托单位名称", 1, 2), text(c.name(acct, acctPath), 2)}},
+				headCell(phrased("财务核算依托|单位名称"), 1, 2), text(c.name(acct, acctPath), 2)}},
 			{Cells: []layout.Cell{label("项目资金（万元）", 3, 2),
 				plain("实施期资金总额：", 2), wan(f.Period.Total, c, path+".period.total"),
 				plain("年度资金总额：", 2), wan(f.Annual.Total, c, path+".annual.total")}},

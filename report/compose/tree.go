@@ -153,6 +153,20 @@ func (ct *codeTable) header(t *layout.Table) {
 	t.HeaderRows = rows
 }
 
+// phrased is a label whose phrases are written with | between them: the
+// seams where it breaks, and the parts a narrower cell keeps whole
+// (财务核算依托 | 单位名称, not 财务核算依/托单位名称).
+func phrased(s string) layout.Text {
+	var t layout.Text
+	at := 0
+	for _, part := range strings.Split(s, "|") {
+		t.S += part
+		at += utf8.RuneCountInString(part)
+		t.Seams = append(t.Seams, layout.Seam{At: at, Weak: true})
+	}
+	return t
+}
+
 // headCell is a heading cell of a text with seams.
 func headCell(t layout.Text, rows, cols int) layout.Cell {
 	c := layout.HeaderCell(t.S, rows, cols)
