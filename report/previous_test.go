@@ -465,6 +465,7 @@ func TestReasonFindingsAtTheirEntry(t *testing.T) {
 		{"项目支出", dropLines(t, `{ key: project, text:`), "expenditure.project", "  project: 3949000", false, "项目支出 (project) changed by"},
 		{"三公 kind", dropLines(t, `{ key: three_public.reception, text:`), "three_public.reception", "  reception: 36000", false, "公务接待费 (three_public.reception) changed by"},
 		{"机关运行经费", append(dropLines(t, `{ key: running_cost, text:`), "reason_threshold: 10", "reason_threshold: 1"), "running_cost", "running_cost: 515500", true, "机关运行经费 (running_cost) changed by"},
+		{"三公", append(dropLines(t, `{ key: three_public, text:`), "reason_threshold: 10", "reason_threshold: 1"), "three_public", "three_public:", true, "“三公”经费 (three_public) changed by"},
 		{"total", dropLines(t, `{ key: total, text:`), "reasons", "reasons:", true, "收支总计 (total) changed by"},
 		{"no reasons key", dropLines(t, "reasons:", ", text: "), "previous", "previous:", true, "收支总计 (total) changed by"},
 		{"no previous", dropLines(t, "previous: "), "reasons", "reasons:", true, "reasons are given but no previous"},

@@ -107,10 +107,16 @@ func (c *checker) reasons() {
 // year's data (the first row of a 项, a stated amount), else where reasons
 // are added (reasonsKey).
 func (c *checker) figurePos(f Figure) (string, Pos) {
-	if f.At != "" {
-		if pos, ok := c.b.Source.Lookup(f.At); ok {
-			return f.At, pos
-		}
+	if f.At == "" {
+		return c.reasonsKey()
+	}
+	// A top-level key (three_public:) is where it is written, not where
+	// its value's first field is.
+	if pos, ok := c.b.Source.KeyPos(f.At); ok {
+		return f.At, pos
+	}
+	if pos, ok := c.b.Source.Lookup(f.At); ok {
+		return f.At, pos
 	}
 	return c.reasonsKey()
 }
