@@ -6,6 +6,7 @@ package compose
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -61,6 +62,18 @@ const namePartEnds = "部局委会厅办院所处科室站区市县省心"
 // seams (markName), so that a table cell too narrow for the name breaks
 // between them, never inside one (文化广/电和旅游局).
 func (c src) name(s, path string) layout.Text { return markName(c.text(s, path), s) }
+
+// withName is t, a table cell's text, with the seams of the unit's name
+// in it (markName) and one where the name starts, so that the words before
+// it are not taken for the name's first part (支持全区文化事业发展 |
+// 青川区 | 文化广电和旅游局 | …建设项目).
+func withName(t layout.Text, unitName string) layout.Text {
+	t = markName(t, unitName)
+	if i := strings.Index(t.S, unitName); i > 0 && unitName != "" {
+		t.Seams = append(t.Seams, layout.Seam{At: utf8.RuneCountInString(t.S[:i]), Weak: true})
+	}
+	return t
+}
 
 // text is s with the origin of the field at path.
 func (c src) text(s, path string) layout.Text {

@@ -55,7 +55,7 @@ func oneSidedForm(b *budget.Budget, p *profile.Profile, i int) *layout.Table {
 		// The PDF sizes them from their content.
 		Columns: []layout.Column{{Width: 6}, {Width: 5}, {Width: 6}, {Width: 12}, {Width: 9}},
 		Rows: []layout.Row{
-			{Cells: []layout.Cell{label("项目名称", 1, 1), value(markName(field(f.Name, "name"), b.Unit.Name), 4)}},
+			{Cells: []layout.Cell{label("项目名称", 1, 1), value(withName(field(f.Name, "name"), b.Unit.Name), 4)}},
 			{Cells: []layout.Cell{label("主管部门\n（及代码）", 1, 1), value(c.name(dept, deptPath), 2),
 				label("实施单位", 1, 1), value(c.name(unit, unitPath), 1)}},
 			{Cells: []layout.Cell{label("项目性质", 1, 1), value(field(f.Nature, "nature"), 2),

@@ -62,7 +62,7 @@ func twoSidedForm(b *budget.Budget, p *profile.Profile, i int) *layout.Table {
 		HeaderRows: 8,
 		Repeat:     layout.RowRange{FirstRow: 7, LastRow: 7},
 		Rows: []layout.Row{
-			{Cells: []layout.Cell{label("项目名称", 1, 2), text(markName(c.text(f.Name, path+".name"), b.Unit.Name), 6)}},
+			{Cells: []layout.Cell{label("项目名称", 1, 2), text(withName(c.text(f.Name, path+".name"), b.Unit.Name), 6)}},
 			{Cells: []layout.Cell{label("单位名称", 1, 2), text(c.name(unit, unitPath), 2),
 				headCell(phrased("财务核算依托|单位名称"), 1, 2), text(c.name(acct, acctPath), 2)}},
 			{Cells: []layout.Cell{label("项目资金（万元）", 3, 2),

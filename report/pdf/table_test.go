@@ -415,17 +415,20 @@ func cellRuns(t *testing.T, path string) []cellRun {
 // longest word and breaks at the composer's seams (青川区 | 文化广电和旅游局),
 // where it printed 青川区文化广/电和旅游局 and 111 三门峡经济开/发区政务服务部.
 // The label 财务核算依托单位名称 beside it breaks between its phrases. The
-// sample, the 2024 example, and the example with a 26-character name.
+// sample, the 2024 example, and the example with a 26-character name, once
+// with a two-line 项目名称 that holds the name in its first line's end.
 func TestFormUnitNamesBreakBetweenWords(t *testing.T) {
 	var labels []string // the labels found broken over lines
 	for _, c := range []struct {
 		data  string
 		names []string // with | between their words
 		unit  string   // the unit's name put in, if any
+		long  bool     // the first form's name starts with the unit's and fills two lines
 	}{
-		{"../../data/sanmenxia-2021.yaml", []string{"111 三门峡经济开发区|政务服务部", "三门峡经济开发区|政务服务部"}, ""},
-		{"../../data/examples/qingchuan-culture-2024.yaml", []string{"青川区|文化广电和旅游局"}, ""},
-		{"../../data/examples/qingchuan-culture-2024.yaml", []string{longUnitName}, strings.ReplaceAll(longUnitName, "|", "")},
+		{"../../data/sanmenxia-2021.yaml", []string{"111 三门峡经济开发区|政务服务部", "三门峡经济开发区|政务服务部"}, "", false},
+		{"../../data/examples/qingchuan-culture-2024.yaml", []string{"青川区|文化广电和旅游局"}, "", false},
+		{"../../data/examples/qingchuan-culture-2024.yaml", []string{longUnitName}, strings.ReplaceAll(longUnitName, "|", ""), false},
+		{"../../data/examples/qingchuan-culture-2024.yaml", []string{longUnitName}, strings.ReplaceAll(longUnitName, "|", ""), true},
 	} {
 		b, err := budget.Load(c.data)
 		if err != nil {
@@ -433,6 +436,9 @@ func TestFormUnitNamesBreakBetweenWords(t *testing.T) {
 		}
 		if c.unit != "" {
 			b.Unit.Name = c.unit
+		}
+		if c.long {
+			b.Forms[0].Name = "支持全区文化事业发展" + b.Unit.Name + "数字文化服务能力提升与智慧旅游综合平台建设项目"
 		}
 		p, err := profile.For(b)
 		if err != nil {
