@@ -80,8 +80,9 @@ func TestWorkbookProjectTable(t *testing.T) {
 		}
 	}
 	layout, _ := f.GetPageLayout(sheet)
-	if *layout.Size != 9 || *layout.Orientation != "landscape" || *layout.FitToWidth != 1 || *layout.FitToHeight != 0 {
-		t.Errorf("page layout size %d %s fit %d×%d, want A4 (9) landscape fit 1 wide", *layout.Size, *layout.Orientation, *layout.FitToWidth, *layout.FitToHeight)
+	// One page wide, and one page tall as the PDF prints it, at 74%.
+	if *layout.Size != 9 || *layout.Orientation != "landscape" || *layout.FitToWidth != 1 || *layout.FitToHeight != 1 {
+		t.Errorf("page layout size %d %s fit %d×%d, want A4 (9) landscape fit 1×1", *layout.Size, *layout.Orientation, *layout.FitToWidth, *layout.FitToHeight)
 	}
 	props, _ := f.GetSheetProps(sheet)
 	if props.FitToPage == nil || !*props.FitToPage {

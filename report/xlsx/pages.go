@@ -44,6 +44,11 @@ func pageRoom(widths []float64, landscape bool) float64 {
 	return (h - 2*marginPt) * pageFill / printScale(widths, w-2*marginPt)
 }
 
+// minPrintedSize is the smallest size, in points, that a table's text is
+// printed at to fit it on fewer pages: 8 pt, between 小五 (9 pt, the PDF's
+// tables) and 六号 (7.5 pt).
+const minPrintedSize = 8
+
 // pageBreaks returns the table rows that start a new page. first is the
 // room for body rows on the first page (after the rows above the table and
 // its header rows), next the room on every later page (after the repeated

@@ -25,6 +25,7 @@ import (
 	"budgetdoc/internal/testtool"
 	"budgetdoc/report/budget"
 	"budgetdoc/report/compose"
+	"budgetdoc/report/pdf"
 	"budgetdoc/report/pdf/cjk"
 	"budgetdoc/report/profile"
 	"budgetdoc/report/revision"
@@ -37,6 +38,13 @@ type printedSheet struct {
 	merges  [][2]int    // first and last sheet row of each merged range
 	cells   []sheetCell // every <c> element
 	heights map[int]float64
+	tall    int // the pages it is fitted to, 0 for as many as it takes
+}
+
+// pages is how many pages the sheet prints on: its breaks', or as many as
+// it is fitted to.
+func (s printedSheet) pages() int {
+	return max(len(s.breaks)+1, s.tall)
 }
 
 type sheetCell struct {
@@ -103,9 +111,12 @@ func readSheets(t *testing.T, data []byte) []printedSheet {
 			Breaks []struct {
 				ID int `xml:"id,attr"`
 			} `xml:"rowBreaks>brk"`
+			Setup struct {
+				FitToHeight int `xml:"fitToHeight,attr"`
+			} `xml:"pageSetup"`
 		}
 		read(target, &ws)
-		ps := printedSheet{name: s.Name, heights: make(map[int]float64)}
+		ps := printedSheet{name: s.Name, heights: make(map[int]float64), tall: ws.Setup.FitToHeight}
 		for _, r := range ws.Rows {
 			ps.heights[r.R] = r.Ht
 			ps.cells = append(ps.cells, r.Cells...)
@@ -312,7 +323,8 @@ func TestSheetNamesAndLabels(t *testing.T) {
 	}
 }
 
-// LibreOffice prints each sheet on exactly its breaks + 1 pages, so it
+// LibreOffice prints each sheet on exactly its breaks + 1 pages (or the
+// pages it is fitted to), so it
 // adds no break of its own through a merged range, and every page starts
 // with the sheet's repeated header rows; no cell it wraps ends with one
 // character on its last line (with Carlito, Calibri's metrics, for the
@@ -354,7 +366,7 @@ func TestLibreOfficePrintsThePlannedPages(t *testing.T) {
 			if len(headers) == 0 {
 				t.Errorf("%s %s: no repeated header rows", name, s.name)
 			}
-			for p := 0; p <= len(s.breaks); p++ {
+			for p := 0; p < s.pages(); p++ {
 				if want+p >= len(pages) {
 					break
 				}
@@ -365,7 +377,7 @@ func TestLibreOfficePrintsThePlannedPages(t *testing.T) {
 					}
 				}
 			}
-			want += len(s.breaks) + 1
+			want += s.pages()
 		}
 		if len(pages) != want {
 			t.Errorf("%s: LibreOffice printed %d pages, the breaks make %d", name, len(pages), want)
@@ -524,29 +536,71 @@ type printedDisclosure struct {
 	data       []byte
 	pages      []string // pdftotext -raw, a page each
 	sheets     []printedSheet
+	// typesetPages is how many pages the PDF gives each attachment.
+	typesetPages map[int]int
 }
 
 // printDisclosures renders the sample's and the 2024 example's workbooks
-// and prints them with LibreOffice, in one run.
+// and prints them with LibreOffice, in one run; and renders their PDFs.
 func printDisclosures(t *testing.T) []printedDisclosure {
 	t.Helper()
 	fontsDir, _ := filepath.Abs("../../fonts")
 	out := []printedDisclosure{
-		{name: "sample", unit: "三门峡经济开发区政务服务部", data: sampleWorkbook(t)},
-		{name: "2024 example", unit: "青川区文化广电和旅游局", data: standardWorkbook(t)},
+		{name: "sample", unit: "三门峡经济开发区政务服务部"},
+		{name: "2024 example", unit: "青川区文化广电和旅游局"},
 	}
 	dir := t.TempDir()
 	var files []string
-	for i, d := range out {
+	for i, path := range []string{"../../data/sanmenxia-2021.yaml", "../../data/examples/qingchuan-culture-2024.yaml"} {
+		b, err := budget.Load(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := profile.For(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Documents = p.DocumentSet(b.Documents) // as the build command does
+		doc := compose.Disclosure(b, p)
+		if out[i].data, err = Render(doc, Options{}); err != nil {
+			t.Fatal(err)
+		}
 		file := filepath.Join(dir, fmt.Sprintf("disclosure%d.xlsx", i))
-		if err := os.WriteFile(file, d.data, 0o644); err != nil {
+		if err := os.WriteFile(file, out[i].data, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		files = append(files, file)
+		data, err := pdf.Render(doc, pdf.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		file = filepath.Join(dir, fmt.Sprintf("disclosure%d-typeset.pdf", i))
+		if err := os.WriteFile(file, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out[i].typesetPages = attachmentPages(testtool.PDFPages(t, file))
 	}
 	for i, pdf := range testtool.LibreOfficePDF(t, fontsDir, files...) {
 		out[i].pages = testtool.PDFPages(t, pdf)
 		out[i].sheets = readSheets(t, out[i].data)
+	}
+	return out
+}
+
+var attachmentLabel = regexp.MustCompile(`(?m)^\s*附件 ?(\d+)\s*$`)
+
+// attachmentPages counts the pages of each attachment of a typeset PDF,
+// from the page its label (附件 3) heads to the next one's or the end.
+func attachmentPages(pages []string) map[int]int {
+	out := make(map[int]int)
+	current := 0
+	for _, page := range pages {
+		if m := attachmentLabel.FindStringSubmatch(page); m != nil {
+			current, _ = strconv.Atoi(m[1])
+		}
+		if current > 0 {
+			out[current]++
+		}
 	}
 	return out
 }
@@ -610,6 +664,11 @@ func TestLibreOfficeSetsLinesAsThePDF(t *testing.T) {
 			}
 			if !found {
 				t.Errorf("%s %s: title %q not found on its first page:\n%s", d.name, s.name, title, pages[i][0])
+			}
+			// A sheet prints on no more pages than the PDF gives its table:
+			// a form on one.
+			if want := d.typesetPages[i+1]; len(pages[i]) > want {
+				t.Errorf("%s %s (附件%d) prints on %d pages, the PDF on %d", d.name, s.name, i+1, len(pages[i]), want)
 			}
 			// No line of a cell starts with a closing mark (、设计费,
 			// ，故本表为空表。): pdftotext puts the lines of cells side
