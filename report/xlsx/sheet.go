@@ -48,6 +48,7 @@ func (w *workbook) renderTable(t *layout.Table) error {
 	}
 	title, widths := fitTitle(t.Title, w.columnWidths(t), t.Orientation == layout.Landscape)
 	w.widenCells(g, widths)
+	texts := w.breakMerged(g, widths)
 	for c, width := range widths {
 		if err := sw.SetColWidth(c+1, c+1, width); err != nil {
 			return err
@@ -89,7 +90,7 @@ func (w *workbook) renderTable(t *layout.Table) error {
 		above += line.height
 	}
 	first := row // the sheet row of table row 0
-	heights := w.rowHeights(g, widths)
+	heights := w.rowHeights(g, widths, texts)
 	rr, repeat := t.RepeatRows()
 	room := pageRoom(widths, t.Orientation == layout.Landscape)
 	head, again := 0.0, 0.0
@@ -135,6 +136,9 @@ func (w *workbook) renderTable(t *layout.Table) error {
 			case g.IsOrigin(r, c):
 				if cell, err = w.value(s.Cell, id, r, c, first); err != nil {
 					return fmt.Errorf("table %q row %d: %w", t.Name, r, err)
+				}
+				if text, ok := texts[[2]int{r, c}]; ok {
+					cell.Value = text
 				}
 			case startsPage[r] && s.Col == c && s.Cell.Text.S != "":
 				cell.Value = s.Cell.Text.S
@@ -303,51 +307,24 @@ func (w *workbook) columnWidths(t *layout.Table) []float64 {
 // (see badWrap: 国有资/本, 前期拆除、线路改造/、设计费), by as little as
 // brings the offending character up or another one down: a spreadsheet
 // wraps a cell at the column's width, by no rules of Chinese typesetting,
-// as the PDF's balanced cells do not. A merged cell is widened in its last
-// column. A column w wide holds about w digits' width of text; Excel and
+// as the PDF's balanced cells do not. A merged cell, whose widening would
+// widen the whole table, has its lines set by breakMerged instead. A column w wide holds about w digits' width of text; Excel and
 // LibreOffice differ by a few pixels, so the wrap must be good at a little
 // less and a little more. A column widened for one cell can wrap another
 // anew, so the cells are weighed again until none needs more. A cell
 // four characters wider still wrapping badly (a long Latin word) is left.
 func (w *workbook) widenCells(g *layout.Grid, widths []float64) {
-	han := hanWidth * w.opts.Size / 11
-	// The faces a cell may be set in: 宋体, whose Latin is half a Han
-	// character wide and whose quotation marks are full width; and a
-	// proportional Latin face beside a Chinese one (LibreOffice's Carlito
-	// and Noto), whose marks and spaces are a quarter of a Han character
-	// wide and whose quotation marks are full width after Chinese, as its
-	// Asian font draws them, and narrow after anything else.
-	faces := []func(prev, r rune) float64{
-		func(_, r rune) float64 { return textUnits(string(r), w.opts.Size) },
-		func(prev, r rune) float64 {
-			switch {
-			case r >= 0x2E80 || strings.ContainsRune("“”‘’", r) && prev >= 0x2E80:
-				return han
-			case isLatin(r) || strings.ContainsRune("“”‘’", r):
-				return han / 2
-			}
-			return han / 4
-		},
-	}
-	bad := func(s string, width float64) bool {
-		for _, face := range faces {
-			if badWrap(s, width-0.3, face) || badWrap(s, width+0.3, face) {
-				return true
-			}
-		}
-		return false
-	}
+	bad := w.wrapsBadly
 	step := hanWidth * w.opts.Size / 11 / 4
 	for pass := 0; pass < 4; pass++ {
 		widened := false
 		for r := 0; r < g.Rows; r++ {
 			for c := 0; c < g.Cols; c++ {
 				cell := g.Slots[r][c].Cell
-				if !g.IsOrigin(r, c) || cell.Text.S == "" {
-					continue
+				if _, cs := cell.Span(); !g.IsOrigin(r, c) || cell.Text.S == "" || cs > 1 {
+					continue // a merged cell's lines are set by breakMerged
 				}
-				_, cs := cell.Span()
-				last := c + cs - 1
+				last := c
 				indent := 0.0
 				if indented(cellStyle(cell)) {
 					indent = indentUnits
@@ -355,14 +332,7 @@ func (w *workbook) widenCells(g *layout.Grid, widths []float64) {
 				for rest, more := cell.Text.S, true; more; {
 					var para string
 					para, rest, more = strings.Cut(rest, "\n")
-					// Each column is 7w+5 pixels wide in Excel's
-					// default font and a cell's padding takes the 5: a
-					// merged cell has the padding of the columns it
-					// covers beyond its first.
-					width := -indent + float64(cs-1)*5/7
-					for k := c; k <= last; k++ {
-						width += widths[k]
-					}
+					width := widths[c] - indent
 					extra := 0.0
 					for n := 0; n < 16 && bad(para, width+extra); n++ {
 						extra += step
@@ -380,6 +350,33 @@ func (w *workbook) widenCells(g *layout.Grid, widths []float64) {
 			return
 		}
 	}
+}
+
+// wrapsBadly reports whether s wraps badly (see badWrap) in width units,
+// at a little less or a little more, in a face it may be set in: 宋体,
+// whose Latin is half a Han character wide and whose quotation marks are
+// full width; or a proportional Latin face beside a Chinese one
+// (LibreOffice's Carlito and Noto), whose marks and spaces are a quarter
+// of a Han character wide and whose quotation marks are full width after
+// Chinese, as its Asian font draws them, and narrow after anything else.
+func (w *workbook) wrapsBadly(s string, width float64) bool {
+	han := hanWidth * w.opts.Size / 11
+	simsun := func(_, r rune) float64 { return textUnits(string(r), w.opts.Size) }
+	proportional := func(prev, r rune) float64 {
+		switch {
+		case r >= 0x2E80 || strings.ContainsRune("“”‘’", r) && prev >= 0x2E80:
+			return han
+		case isLatin(r) || strings.ContainsRune("“”‘’", r):
+			return han / 2
+		}
+		return han / 4
+	}
+	for _, face := range []func(prev, r rune) float64{simsun, proportional} {
+		if badWrap(s, width-0.3, face) || badWrap(s, width+0.3, face) {
+			return true
+		}
+	}
+	return false
 }
 
 // badWrap reports whether s, wrapped a character at a time in width units
@@ -429,7 +426,7 @@ func textUnits(s string, size float64) float64 {
 
 // rowHeights estimates each row's height in points from its wrapped text,
 // since Excel and LibreOffice do not fit rows with merged cells themselves.
-func (w *workbook) rowHeights(g *layout.Grid, widths []float64) []float64 {
+func (w *workbook) rowHeights(g *layout.Grid, widths []float64, texts map[[2]int]string) []float64 {
 	// A line of Chinese text takes 1.45 times its size in LibreOffice's
 	// Noto faces and 1.3 in 宋体; half a point more keeps descenders clear.
 	line := w.opts.Size * lineSpacing
@@ -442,8 +439,12 @@ func (w *workbook) rowHeights(g *layout.Grid, widths []float64) []float64 {
 		for k := c; k < c+cs; k++ {
 			width += widths[k]
 		}
+		text, ok := texts[[2]int{r, c}]
+		if !ok {
+			text = cell.Text.S
+		}
 		lines := 0
-		for rest, more := cell.Text.S, true; more; {
+		for rest, more := text, true; more; {
 			var para string
 			para, rest, more = strings.Cut(rest, "\n")
 			lines += wrappedLines(para, width, w.opts.Size)

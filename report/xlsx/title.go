@@ -118,3 +118,97 @@ func pageUnits(n int, landscape bool) float64 {
 	}
 	return ((page-2*marginPt)/0.75 - 5*float64(n)) / 7
 }
+
+// breakMerged returns the text, with its lines broken, of each merged cell
+// (by its table row and column) that a spreadsheet would wrap: a paragraph
+// across a form (绩效目标, a note). A spreadsheet wraps by no rules of
+// Chinese typesetting (see badWrap), and where depends on its fonts. The
+// lines are broken by the Chinese rules (report/pdf/cjk) half a character
+// inside the cell, Latin and marks as wide as 宋体 sets them, so that no
+// application wraps them again; a last line of one character takes one
+// more from the line above. A text at most a character too wide for one
+// line (a unit's name) has the cell's last column widened instead; for a
+// paragraph, widening a column, as widenCells does for other cells, would
+// widen and so shrink the whole printed form.
+func (w *workbook) breakMerged(g *layout.Grid, widths []float64) map[[2]int]string {
+	var out map[[2]int]string
+	measure := func(r rune) float64 { return textUnits(string(r), w.opts.Size) }
+	for r := 0; r < g.Rows; r++ {
+		for c := 0; c < g.Cols; c++ {
+			cell := g.Slots[r][c].Cell
+			_, cs := cell.Span()
+			if !g.IsOrigin(r, c) || cs == 1 || cell.Text.S == "" || len(cell.Runs) > 0 {
+				continue
+			}
+			// Each column is 7w+5 pixels wide in Excel's default font and
+			// a cell's padding takes the 5: a merged cell has the padding
+			// of the columns it covers beyond its first.
+			width := float64(cs-1) * 5 / 7
+			if indented(cellStyle(cell)) {
+				width -= indentUnits
+			}
+			for k := c; k < c+cs; k++ {
+				width += widths[k]
+			}
+			var b strings.Builder
+			broken := false
+			for rest, more := cell.Text.S, true; more; {
+				var para string
+				para, rest, more = strings.Cut(rest, "\n")
+				lines := para
+				// A text a little wider than its cell (a unit's name) is
+				// kept on one line by a wider last column.
+				if over := textUnits(para, w.opts.Size) + 0.3 - width; over > 0 && over <= hanWidth*w.opts.Size/11 {
+					widths[c+cs-1] = math.Ceil((widths[c+cs-1]+over)*100) / 100
+					width += over
+				}
+				if wrappedLines(para, width+0.3, w.opts.Size) > 1 || w.wrapsBadly(para, width) {
+					// A line a character short of the cell fits it in
+					// every application.
+					lines, broken = breakLines(para, width-hanWidth*w.opts.Size/11/2, measure), true
+				}
+				b.WriteString(lines)
+				if more {
+					b.WriteByte('\n')
+				}
+			}
+			if broken {
+				if out == nil {
+					out = make(map[[2]int]string)
+				}
+				out[[2]int{r, c}] = b.String()
+			}
+		}
+	}
+	return out
+}
+
+// breakLines breaks s into lines of at most width by the Chinese rules and
+// joins them with line breaks; a last line of one character takes one more
+// from the line above.
+func breakLines(s string, width float64, measure func(rune) float64) string {
+	rs := []rune(s)
+	lines := cjk.Break(rs, width, width, measure)
+	if n := len(lines); n > 1 && len(lines[n-1].Visible(rs)) == 1 {
+		// Break the last two lines again, the last but one a little
+		// narrower.
+		prev := lines[n-2]
+		tail := rs[prev.Start:]
+		short := prev.Width - measure(rs[prev.End-1]) + 1e-6
+		again := cjk.Break(tail, short, width, measure)
+		if len(again) == 2 {
+			lines = lines[:n-2]
+			for _, l := range again {
+				lines = append(lines, cjk.Line{Start: l.Start + prev.Start, End: l.End + prev.Start})
+			}
+		}
+	}
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(string(rs[l.Start:l.End]))
+	}
+	return b.String()
+}

@@ -64,3 +64,23 @@ func TestBadWrap(t *testing.T) {
 		}
 	}
 }
+
+// A merged paragraph's lines keep every character, fit their width, start
+// with no closing mark and do not end with one character alone.
+func TestBreakLines(t *testing.T) {
+	measure := func(r rune) float64 { return textUnits(string(r), 11) }
+	for _, s := range []string{"全年在城乡社区、景区和学校组织惠民演出52场，观众不少于5万人次。", "服务对象满意度指标"} {
+		for chars := 4.0; chars <= 20; chars += 0.5 {
+			width := chars * hanWidth
+			lines := strings.Split(breakLines(s, width, measure), "\n")
+			if strings.Join(lines, "") != s {
+				t.Fatalf("%v characters: %q lost text", chars, lines)
+			}
+			for i, l := range lines {
+				if r := []rune(l); i > 0 && strings.ContainsRune("，。、）", r[0]) || textUnits(l, 11) > width+1e-9 || len(lines) > 1 && i == len(lines)-1 && len(r) == 1 {
+					t.Errorf("%v characters: line %q of %q", chars, l, lines)
+				}
+			}
+		}
+	}
+}
