@@ -121,10 +121,14 @@ func (c *checker) figurePos(f Figure) (string, Pos) {
 	return c.reasonsKey()
 }
 
-// reasonsKey is the reasons: key itself (not its first entry), or, when
+// reasonsKey is the reasons: key itself (not its first entry), or, for
+// an entry workbook, where the reasons are read (sheet 变动原因), or, when
 // the data has none, previous:, which makes the comparison.
 func (c *checker) reasonsKey() (string, Pos) {
 	if pos, ok := c.b.Source.KeyPos("reasons"); ok {
+		return "reasons", pos
+	}
+	if pos, ok := c.b.Source.Lookup("reasons"); ok {
 		return "reasons", pos
 	}
 	return "previous", c.b.Source.Pos("previous")

@@ -278,3 +278,32 @@ func TestCheckFindingsNameTheCell(t *testing.T) {
 		t.Errorf("rows[11].amount is at %s", pos)
 	}
 }
+
+// A warning about the reasons as a whole (reasons given with no last year's
+// file to compare with) is at the sheet they are added on, 变动原因.
+func TestReasonsFindingNamesTheReasonsSheet(t *testing.T) {
+	b, err := budget.Load("../../data/examples/qingchuan-culture-2024.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.PreviousFile, b.Previous = "", nil
+	data, err := Write(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, err = Read("x.xlsx", data); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, f := range budget.Check(b) {
+		if strings.Contains(f.Message, msg.Sprintf("reasons are given but no previous (last year's file) to compare with")) {
+			found = true
+			if !strings.HasPrefix(f.Pos.Cell, "变动原因!") {
+				t.Errorf("the warning is at %s, want a cell of 变动原因", f.Pos)
+			}
+		}
+	}
+	if !found {
+		t.Error("no warning that reasons are given without last year's file")
+	}
+}
