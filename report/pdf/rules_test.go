@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strconv"
 	"testing"
+
+	"budgetdoc/internal/testtool"
 )
 
 // covers reports whether the point (x, y) lies on a level or upright rule
@@ -73,12 +75,10 @@ func TestJoinRulesDrawsTheSameLines(t *testing.T) {
 // The PDF strokes each line of a table once: read back from the file, no
 // two strokes of a page run along the same line over the same stretch.
 func TestPDFStrokesEachLineOnce(t *testing.T) {
-	if _, err := exec.LookPath("qpdf"); err != nil {
-		t.Skip("qpdf is not installed")
-	}
+	qpdf := testtool.Need(t, "qpdf")
 	path := renderFile(t, disclosure(t, "../../data/examples/qingchuan-culture-2024.yaml"))
 	plain := filepath.Join(t.TempDir(), "plain.pdf")
-	if out, err := exec.Command("qpdf", "--qdf", "--object-streams=disable", path, plain).CombinedOutput(); err != nil {
+	if out, err := exec.Command(qpdf, "--qdf", "--object-streams=disable", path, plain).CombinedOutput(); err != nil {
 		t.Fatalf("qpdf: %v\n%s", err, out)
 	}
 	data, err := os.ReadFile(plain)
