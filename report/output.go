@@ -46,7 +46,7 @@ func lockOutputs(dir, stem string) (unlock func(), err error) {
 	}
 }
 
-// leftover matches, after ".<stem>", the temporary names writeAtomic gives
+// leftover matches, after ".<stem>", the temporary names writeTemp gives
 // the files of a build: .<stem>.pdf.123.tmp, .<stem>-附件2.pdf.123.tmp …
 // Another budget's stem may begin with this one's, so the rest is matched
 // exactly.

@@ -308,8 +308,9 @@ func (w *workbook) columnWidths(t *layout.Table) []float64 {
 // brings the offending character up or another one down: a spreadsheet
 // wraps a cell at the column's width, by no rules of Chinese typesetting,
 // as the PDF's balanced cells do not. A merged cell, whose widening would
-// widen the whole table, has its lines set by breakMerged instead. A column w wide holds about w digits' width of text; Excel and
-// LibreOffice differ by a few pixels, so the wrap must be good at a little
+// widen the whole table, has its lines set by breakMerged instead. A
+// column w wide holds about w digits' width of text; Excel and LibreOffice
+// differ by a few pixels, so the wrap must be good at a little
 // less and a little more. A column widened for one cell can wrap another
 // anew, so the cells are weighed again until none needs more. A cell
 // four characters wider still wrapping badly (a long Latin word) is left.
