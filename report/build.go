@@ -191,27 +191,17 @@ func glyphErrors(b *Budget, doc *layout.Document, set *fonts.Set) pdf.GlyphError
 // The profile fills the budget's document set first, since the budget's
 // checks depend on which documents print.
 func checkWithProfile(b *Budget) (Findings, *profile.Profile) {
-	p, err := profileOf(b)
+	p, err := profile.Fill(b)
 	if err != nil {
 		return append(budget.Check(b), err.(budget.Findings)...), nil
 	}
 	return append(budget.Check(b), p.CheckBudget(b)...), p
 }
 
-// profileOf reads the budget's profile and lets it fill the budget's
-// document set.
-func profileOf(b *Budget) (*profile.Profile, error) {
-	p, err := profile.For(b)
-	if err == nil {
-		b.Documents = p.DocumentSet(b.Documents)
-	}
-	return p, err
-}
-
 // BaseName is the disclosure's file name without extension, as its profile
 // words it: <单位名称><年度>年部门预算, by the one rule of budget.FileStem.
 func BaseName(b *Budget) string {
-	p, err := profileOf(b)
+	p, err := profile.Fill(b)
 	if err != nil {
 		p = profile.MustBuiltin(profile.Default)
 	}
@@ -366,7 +356,7 @@ func (bl *Builder) BuildPrepared(pr *Prepared, dir string, formats ...Format) ([
 // Compose returns the disclosure as a layout document in its profile's
 // shape, for callers that render it themselves.
 func Compose(b *Budget) (*layout.Document, error) {
-	p, err := profileOf(b)
+	p, err := profile.Fill(b)
 	if err != nil {
 		return nil, err
 	}

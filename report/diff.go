@@ -22,7 +22,7 @@ func (bl *Builder) RenderRevision(r *Revision, new *Budget, f Format) ([]byte, e
 	// The title and the unit line follow the new version's profile: 部门 or
 	// 单位 as its documents say it, and the forms' funds in 万元 (the
 	// two-sided form) or in 元 (the one-sided one) like every other amount.
-	p, err := profileOf(new)
+	p, err := profile.Fill(new)
 	if err != nil {
 		p = profile.MustBuiltin(profile.Default)
 	}

@@ -57,11 +57,10 @@ func TestStandardTableWordingIsData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := profile.For(b)
+	p, err := profile.Fill(b)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b.Documents = p.DocumentSet(b.Documents)
 	own := *p
 	own.Tables.Texts = append([]profile.TableText{{Document: "state_capital", Title: "{单位名称}{年度}年国有资本经营预算支出预算表",
 		Name: "国资表", Empty: "{简称}没有国有资本经营预算支出，本表无数据。"}}, p.Tables.Texts...)

@@ -440,11 +440,10 @@ func TestFormUnitNamesBreakBetweenWords(t *testing.T) {
 		if c.long {
 			b.Forms[0].Name = "支持全区文化事业发展" + b.Unit.Name + "数字文化服务能力提升与智慧旅游综合平台建设项目"
 		}
-		p, err := profile.For(b)
+		p, err := profile.Fill(b)
 		if err != nil {
 			t.Fatal(err)
 		}
-		b.Documents = p.DocumentSet(b.Documents)
 		doc := compose.Disclosure(b, p)
 		var forms []layout.Block // the forms alone, each on its page
 		for _, blk := range doc.Blocks {
@@ -507,11 +506,10 @@ func TestColumnHeadsBreakBetweenWords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := profile.For(b)
+	p, err := profile.Fill(b)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b.Documents = p.DocumentSet(b.Documents)
 	doc := compose.Disclosure(b, p)
 	var tables []layout.Block
 	for _, blk := range doc.Blocks {

@@ -406,11 +406,10 @@ func TestAttachmentListKeptWithSignature(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, err := profile.For(b)
+		p, err := profile.Fill(b) // as the build does: in 万元
 		if err != nil {
 			t.Fatal(err)
 		}
-		b.Documents = p.DocumentSet(b.Documents) // as the build does: in 万元
 		c.alter(b)
 		doc := compose.Disclosure(b, p)
 		var sig *layout.Signature

@@ -403,6 +403,17 @@ func For(b *budget.Budget) (*Profile, error) {
 	return nil, budget.Findings{{Severity: budget.Error, Pos: b.Source.Pos("profile"), Path: "profile", Message: err.Error()}}
 }
 
+// Fill returns the profile a budget names (For) and lets it fill the
+// budget's document set (DocumentSet), as a build does before it checks
+// and composes: the nine tables' money unit comes from there.
+func Fill(b *budget.Budget) (*Profile, error) {
+	p, err := For(b)
+	if err == nil {
+		b.Documents = p.DocumentSet(b.Documents)
+	}
+	return p, err
+}
+
 // MustBuiltin returns a built-in profile; it panics when the name is not
 // one, for tests and defaults.
 func MustBuiltin(name string) *Profile {

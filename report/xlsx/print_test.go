@@ -556,11 +556,10 @@ func printDisclosures(t *testing.T) []printedDisclosure {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, err := profile.For(b)
+		p, err := profile.Fill(b) // as the build command does
 		if err != nil {
 			t.Fatal(err)
 		}
-		b.Documents = p.DocumentSet(b.Documents) // as the build command does
 		doc := compose.Disclosure(b, p)
 		if out[i].data, err = Render(doc, Options{}); err != nil {
 			t.Fatal(err)
