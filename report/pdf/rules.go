@@ -31,7 +31,7 @@ func joinRules(rules []rule) []rule {
 			out = append(out, r)
 		}
 	}
-	slices.SortFunc(spans, func(a, b span) int {
+	order := func(a, b span) int {
 		if a.upright != b.upright {
 			if a.upright {
 				return 1
@@ -39,8 +39,18 @@ func joinRules(rules []rule) []rule {
 			return -1
 		}
 		return cmp.Or(cmp.Compare(a.at, b.at), cmp.Compare(a.width, b.width), cmp.Compare(a.from, b.from), cmp.Compare(a.to, b.to))
-	})
-	const touch = 0.01 // pt: pieces this close meet
+	}
+	const touch = 0.01 // pt: pieces this close meet, lines this close are one
+	// A cell's far edge is its near edge plus its width, which can differ
+	// from the next cell's near edge in the last bit: such lines are one,
+	// at the first one's place.
+	slices.SortFunc(spans, order)
+	for i := 1; i < len(spans); i++ {
+		if prev := spans[i-1]; prev.upright == spans[i].upright && spans[i].at-prev.at <= touch {
+			spans[i].at = prev.at
+		}
+	}
+	slices.SortFunc(spans, order)
 	for i := 0; i < len(spans); {
 		s := spans[i]
 		j := i + 1

@@ -20,13 +20,15 @@ import (
 // punctuated paragraphs with URLs, an e-mail address and Latin words.
 const stressText = "testdata/stress-text.yaml"
 
+// disclosure is the composed disclosure of a data file, as the build
+// composes it (the profile fills the document set: the nine tables in 万元).
 func disclosure(t *testing.T, path string) *layout.Document {
 	t.Helper()
 	b, err := budget.Load(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := profile.For(b)
+	p, err := profile.Fill(b)
 	if err != nil {
 		t.Fatal(err)
 	}
