@@ -25,27 +25,25 @@ func RoundingFindings(b *budget.Budget, doc *layout.Document) budget.Findings {
 		if err != nil {
 			continue // the renderers report it
 		}
-		for r := 0; r < g.Rows; r++ {
-			for c := 0; c < g.Cols; c++ {
-				n := g.Slots[r][c].Cell.Number
-				if !g.IsOrigin(r, c) || n == nil || len(n.Terms) == 0 {
-					continue
-				}
-				total, parts := decimal.RequireFromString(n.Value), decimal.Zero
-				for _, ref := range n.Terms {
-					if p := g.Slots[ref.Row][ref.Col].Cell.Number; p != nil {
-						parts = parts.Add(decimal.RequireFromString(p.Value))
-					}
-				}
-				if total.Equal(parts) {
-					continue
-				}
-				fs = append(fs, budget.Finding{
-					Severity: budget.Warning, Pos: b.Source.Pos("documents"), Path: "documents",
-					Message: msg.Sprintf("%s, line %q, column %q: the total %s is not the sum of its printed parts, %s (rounding to %s; adjust by hand if the published table must add up)",
-						t.Title.S, lineLabel(t, r), headerOf(t, g, c), money.Format(total, 2), money.Format(parts, 2), unitOf(b).name()),
-				})
+		for o := range g.Origins() {
+			r, c, n := o.Row, o.Col, o.Cell.Number
+			if n == nil || len(n.Terms) == 0 {
+				continue
 			}
+			total, parts := decimal.RequireFromString(n.Value), decimal.Zero
+			for _, ref := range n.Terms {
+				if p := g.Slots[ref.Row][ref.Col].Cell.Number; p != nil {
+					parts = parts.Add(decimal.RequireFromString(p.Value))
+				}
+			}
+			if total.Equal(parts) {
+				continue
+			}
+			fs = append(fs, budget.Finding{
+				Severity: budget.Warning, Pos: b.Source.Pos("documents"), Path: "documents",
+				Message: msg.Sprintf("%s, line %q, column %q: the total %s is not the sum of its printed parts, %s (rounding to %s; adjust by hand if the published table must add up)",
+					t.Title.S, lineLabel(t, r), headerOf(t, g, c), money.Format(total, 2), money.Format(parts, 2), unitOf(b).name()),
+			})
 		}
 	}
 	return fs

@@ -50,20 +50,15 @@ func (g *Grid) ColumnExtents(extent func(r, c int, cell *Cell) (min, natural flo
 		min, natural float64
 	}
 	var spans []span
-	for r := 0; r < g.Rows; r++ {
-		for c := 0; c < g.Cols; c++ {
-			if !g.IsOrigin(r, c) {
-				continue
-			}
-			cell := g.Slots[r][c].Cell
-			mn, nat := extent(r, c, cell)
-			nat = max(nat, mn)
-			if _, cs := cell.Span(); cs > 1 {
-				spans = append(spans, span{c, cs, mn, nat})
-				continue
-			}
-			mins[c], nats[c] = max(mins[c], mn), max(nats[c], nat)
+	for o := range g.Origins() {
+		c := o.Col
+		mn, nat := extent(o.Row, c, o.Cell)
+		nat = max(nat, mn)
+		if _, cs := o.Cell.Span(); cs > 1 {
+			spans = append(spans, span{c, cs, mn, nat})
+			continue
 		}
+		mins[c], nats[c] = max(mins[c], mn), max(nats[c], nat)
 	}
 	sort.SliceStable(spans, func(i, j int) bool { return spans[i].cols < spans[j].cols })
 	for _, s := range spans {

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"iter"
 	"sort"
 )
 
@@ -16,6 +17,20 @@ type Grid struct {
 type Slot struct {
 	Row, Col int   // the origin cell's position
 	Cell     *Cell // the origin cell
+}
+
+// Origins yields each cell of the grid once, at its top-left slot, row by
+// row: the walk over a table's cells that every backend makes.
+func (g *Grid) Origins() iter.Seq[Slot] {
+	return func(yield func(Slot) bool) {
+		for r := range g.Rows {
+			for c := range g.Cols {
+				if s := g.Slots[r][c]; s.Row == r && s.Col == c && !yield(s) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // IsOrigin reports whether the slot at (r, c) is its cell's top-left.
@@ -83,18 +98,12 @@ func (g *Grid) RowHeights(min float64, need func(r, c int, cell *Cell) float64) 
 		need    float64
 	}
 	var spans []span
-	for r := 0; r < g.Rows; r++ {
-		for c := 0; c < g.Cols; c++ {
-			if !g.IsOrigin(r, c) {
-				continue
-			}
-			cell := g.Slots[r][c].Cell
-			h := need(r, c, cell)
-			if rs, _ := cell.Span(); rs > 1 {
-				spans = append(spans, span{r, rs, h})
-			} else if h > heights[r] {
-				heights[r] = h
-			}
+	for o := range g.Origins() {
+		h := need(o.Row, o.Col, o.Cell)
+		if rs, _ := o.Cell.Span(); rs > 1 {
+			spans = append(spans, span{o.Row, rs, h})
+		} else if h > heights[o.Row] {
+			heights[o.Row] = h
 		}
 	}
 	sort.SliceStable(spans, func(i, j int) bool { return spans[i].rows < spans[j].rows })

@@ -58,14 +58,9 @@ func (p *planner) renderTable(t *layout.Table) error {
 		p.newPage()
 	}
 	tl := &tableLayouter{p: p, t: t, g: g, paras: make(map[[2]int][]cellPara)}
-	for r := 0; r < g.Rows; r++ {
-		for c := 0; c < g.Cols; c++ {
-			if g.IsOrigin(r, c) {
-				cell := g.Slots[r][c].Cell
-				font := tl.style(cell, 1).font
-				tl.paras[[2]int{r, c}] = cellParas(cell.Text, cell.Indent, func(r rune) float64 { return p.m.width(font, r) })
-			}
-		}
+	for o := range g.Origins() {
+		font := tl.style(o.Cell, 1).font
+		tl.paras[[2]int{o.Row, o.Col}] = cellParas(o.Cell.Text, o.Cell.Indent, func(r rune) float64 { return p.m.width(font, r) })
 	}
 	size := t.Size
 	if size == 0 {
@@ -427,18 +422,13 @@ func (tl *tableLayouter) shareWidth(mins, nats []float64, total float64) ([]floa
 		nat         float64
 	}
 	var spans []spanning
-	for r := 0; r < g.Rows; r++ {
-		for c := 0; c < g.Cols; c++ {
-			if !g.IsOrigin(r, c) {
-				continue
+	for o := range g.Origins() {
+		if _, cs := o.Cell.Span(); cs > 1 {
+			nat := 0.0
+			for _, cp := range tl.paras[[2]int{o.Row, o.Col}] {
+				nat = max(nat, cp.nat)
 			}
-			if _, cs := g.Slots[r][c].Cell.Span(); cs > 1 {
-				nat := 0.0
-				for _, cp := range tl.paras[[2]int{r, c}] {
-					nat = max(nat, cp.nat)
-				}
-				spans = append(spans, spanning{c, c + cs - 1, nat*tl.size + 2*tl.pad})
-			}
+			spans = append(spans, spanning{o.Col, o.Col + cs - 1, nat*tl.size + 2*tl.pad})
 		}
 	}
 	wraps := func(c int) bool {

@@ -357,19 +357,13 @@ func (e *CellError) Error() string {
 // page has: its rows could split, but its text would not follow.
 func (tl *tableLayouter) checkSpans() error {
 	room := tl.p.cur.frame.height
-	for r := 0; r < tl.g.Rows; r++ {
-		for c := 0; c < tl.g.Cols; c++ {
-			if !tl.g.IsOrigin(r, c) {
-				continue
-			}
-			cell := tl.g.Slots[r][c].Cell
-			rs, _ := cell.Span()
-			lines := len(tl.cells[[2]int{r, c}])
-			if need := float64(lines)*tl.lh + 2*tl.vpad; rs > 1 && need > room {
-				return &CellError{Origin: cell.Text.Origin, Message: msg.Sprintf(
-					"the text (%d characters) is too long for its merged cell: it needs %d lines and a page holds %d; shorten it",
-					len([]rune(cell.Text.S)), lines, int((room-2*tl.vpad)/tl.lh))}
-			}
+	for o := range tl.g.Origins() {
+		rs, _ := o.Cell.Span()
+		lines := len(tl.cells[[2]int{o.Row, o.Col}])
+		if need := float64(lines)*tl.lh + 2*tl.vpad; rs > 1 && need > room {
+			return &CellError{Origin: o.Cell.Text.Origin, Message: msg.Sprintf(
+				"the text (%d characters) is too long for its merged cell: it needs %d lines and a page holds %d; shorten it",
+				len([]rune(o.Cell.Text.S)), lines, int((room-2*tl.vpad)/tl.lh))}
 		}
 	}
 	return nil
