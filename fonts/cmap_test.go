@@ -15,23 +15,30 @@ func TestGlyphIDsMatchSfnt(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		parsed, err := sfnt.Parse(f.Data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var buf sfnt.Buffer
-		differ := 0
-		for r := rune(0); r <= 0xFFFF; r++ {
-			want, _ := parsed.GlyphIndex(&buf, r)
-			if got := tabs.glyphs[r]; got != uint16(want) {
-				if differ++; differ <= 5 {
-					t.Errorf("%s: U+%04X is glyph %d, sfnt says %d", f.Name, r, got, want)
-				}
+		matchesSfnt(t, f, tabs.glyphs)
+	}
+}
+
+// matchesSfnt checks every BMP character's glyph in m against sfnt's
+// lookup in f's font.
+func matchesSfnt(t *testing.T, f *Face, m *glyphMap) {
+	t.Helper()
+	parsed, err := sfnt.Parse(f.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf sfnt.Buffer
+	differ := 0
+	for r := rune(0); r <= 0xFFFF; r++ {
+		want, _ := parsed.GlyphIndex(&buf, r)
+		if got := m.glyph(r); got != uint16(want) {
+			if differ++; differ <= 5 {
+				t.Errorf("%s: U+%04X is glyph %d, sfnt says %d", f.Name, r, got, want)
 			}
 		}
-		if differ > 0 {
-			t.Errorf("%s: %d characters differ", f.Name, differ)
-		}
+	}
+	if differ > 0 {
+		t.Errorf("%s: %d characters differ", f.Name, differ)
 	}
 }
 
@@ -67,7 +74,7 @@ func overlappingCmap(segs int, delta uint16) []byte {
 // range (20,000 ranges of every character took seconds): its glyphs are
 // asked of sfnt, and still agree with it.
 func TestGlyphIDsOverlappingRanges(t *testing.T) {
-	if _, err := glyphIDs(overlappingCmap(3, 1)); err == nil {
+	if _, err := newGlyphMap(overlappingCmap(3, 1)); err == nil {
 		t.Fatal("overlapping format 4 segments read without an error")
 	}
 	tabs := smallFontTables(t)
@@ -88,5 +95,40 @@ func TestGlyphIDsOverlappingRanges(t *testing.T) {
 		if got != int(want) {
 			t.Errorf("U+%04X is glyph %d, sfnt says %d", r, got, want)
 		}
+	}
+}
+
+// A face's format 4 subtable alone, which a font without a format 12 one
+// is read from, gives every BMP character the glyph sfnt gives it; the
+// embedded faces have both, and the format 12 is read otherwise.
+func TestFormat4MatchesSfnt(t *testing.T) {
+	be := binary.BigEndian
+	for _, f := range []*Face{serif, kai, fang} {
+		tabs, err := readTables(f.Data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cmap := tabs.raw["cmap"]
+		var sub []byte
+		for i := 0; i < int(be.Uint16(cmap[2:])); i++ {
+			rec := cmap[4+8*i:]
+			off := be.Uint32(rec[4:])
+			if be.Uint16(rec) == 3 && be.Uint16(rec[2:]) == 1 && be.Uint16(cmap[off:]) == 4 {
+				sub = cmap[off : int(off)+int(be.Uint16(cmap[off+2:]))]
+			}
+		}
+		if sub == nil {
+			t.Fatalf("%s has no Windows BMP format 4 subtable", f.Name)
+		}
+		only := make([]byte, 12, 12+len(sub))
+		be.PutUint16(only[2:], 1)
+		be.PutUint16(only[4:], 3)
+		be.PutUint16(only[6:], 1)
+		be.PutUint32(only[8:], 12)
+		m, err := newGlyphMap(append(only, sub...))
+		if err != nil {
+			t.Fatal(err)
+		}
+		matchesSfnt(t, f, m)
 	}
 }

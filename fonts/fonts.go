@@ -24,6 +24,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"golang.org/x/image/font/sfnt"
@@ -73,6 +74,8 @@ type Face struct {
 	tablesOnce sync.Once // the tables Subset copies from, and the cmap read
 	tables     *tables
 	tablesErr  error
+
+	advances [256]atomic.Pointer[[256]uint16] // see Advance
 }
 
 var (
@@ -219,9 +222,33 @@ func (f *Face) Has(r rune) bool {
 // declares it in the font's widths, so that text measured with it is set
 // exactly where the PDF viewer puts it. A character the face lacks has the
 // width of its .notdef glyph, or half an em when that is zero.
+//
+// Text is measured character by character, many times over as lines are
+// tried, so the advances are kept 256 characters at a time, a block read
+// when one of its characters is first measured (as the glyphs are).
 func (f *Face) Advance(r rune) float64 {
-	gid, _ := f.glyph(r)
-	return float64(f.thousandths(gid)) / 1000
+	if r < 0 || r > 0xFFFF {
+		return float64(f.thousandths(0)) / 1000
+	}
+	b := f.advances[r>>8].Load()
+	if b == nil {
+		b = f.readAdvances(int(r >> 8))
+	}
+	return float64(b[r&0xFF]) / 1000
+}
+
+// readAdvances reads block hi of the advances, in 1/1000 em, and keeps it
+// or the block another goroutine kept first (the same advances).
+func (f *Face) readAdvances(hi int) *[256]uint16 {
+	b := new([256]uint16)
+	for i := range b {
+		gid, _ := f.glyph(rune(hi<<8 | i))
+		b[i] = f.thousandths(gid)
+	}
+	if f.advances[hi].CompareAndSwap(nil, b) {
+		return b
+	}
+	return f.advances[hi].Load()
 }
 
 // glyph is r's glyph in the face, and whether it has one (.notdef if not).
@@ -230,7 +257,7 @@ func (f *Face) glyph(r rune) (int, bool) {
 	if err != nil || r < 0 || r > 0xFFFF {
 		return 0, false
 	}
-	g := int(t.glyphs[r])
+	g := int(t.glyphs.glyph(r))
 	return g, g != 0 && g < t.numGlyphs
 }
 

@@ -31,7 +31,7 @@ func (f *Face) HalfForm(r rune) (Side, float64) {
 	if err != nil {
 		return NoHalf, 0
 	}
-	idx := t.glyphs[r]
+	idx := t.glyphs.glyph(r)
 	if idx == 0 || int(idx) >= t.numGlyphs {
 		return NoHalf, 0
 	}

@@ -20,8 +20,8 @@ type tables struct {
 	longLoca    bool // loca holds 32-bit offsets, not 16-bit halves
 	numGlyphs   int
 	numHMetrics int
-	hmtx        []byte           // the advances and side bearings, read per character
-	glyphs      *[0x10000]uint16 // each BMP character's glyph, 0 for none
+	hmtx        []byte    // the advances and side bearings, read per character
+	glyphs      *glyphMap // each BMP character's glyph
 	unitsPerEm  int
 }
 
@@ -33,7 +33,7 @@ func (f *Face) parsedTables() (*tables, error) {
 		if f.tablesErr != nil {
 			return
 		}
-		f.tables.glyphs, f.tablesErr = glyphIDs(f.tables.raw["cmap"])
+		f.tables.glyphs, f.tablesErr = newGlyphMap(f.tables.raw["cmap"])
 		if f.tablesErr != nil { // a cmap of another format: asked of sfnt, glyph by glyph
 			f.tables.glyphs, f.tablesErr = f.glyphIDsOfSfnt()
 		}
@@ -41,7 +41,7 @@ func (f *Face) parsedTables() (*tables, error) {
 	return f.tables, f.tablesErr
 }
 
-func (f *Face) glyphIDsOfSfnt() (*[0x10000]uint16, error) {
+func (f *Face) glyphIDsOfSfnt() (*glyphMap, error) {
 	parsed, err := f.font()
 	if err != nil {
 		return nil, err
@@ -53,7 +53,7 @@ func (f *Face) glyphIDsOfSfnt() (*[0x10000]uint16, error) {
 			glyphs[r] = uint16(g)
 		}
 	}
-	return glyphs, nil
+	return filledGlyphMap(glyphs), nil
 }
 
 func readTables(data []byte) (*tables, error) {
@@ -203,7 +203,7 @@ func (f *Face) subset(runes []rune, half bool) ([]byte, error) {
 		if r > 0xFFFF {
 			continue
 		}
-		idx := t.glyphs[r]
+		idx := t.glyphs.glyph(r)
 		if idx == 0 {
 			continue
 		}
