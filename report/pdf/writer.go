@@ -18,6 +18,11 @@ type writer struct {
 	pdf *gofpdf.Fpdf
 	set *fonts.Set
 	m   *measurer
+	// The font and size the page's text is set in (setFont), "" for none
+	// known: a new page, or after a transformation's Q restored the one
+	// before it.
+	font string
+	size float64
 }
 
 // newWriter starts a PDF with the document's metadata and the faces the
@@ -147,9 +152,10 @@ func (w *writer) draw(pl *plan) ([]byte, error) {
 			orient = "L"
 		}
 		pdf.AddPageFormat(orient, gofpdf.SizeType{Wd: a4Short, Ht: a4Long})
+		w.font = "" // the first text sets it
 		for _, mk := range pg.marks {
 			// Bookmark titles are encoded right only under a UTF-8 font.
-			pdf.SetFont(w.family(layout.FontBody), "", bodySize)
+			w.setFont(w.family(layout.FontBody), bodySize)
 			// gofpdf turns y into a PDF position with the height of the
 			// document's last page, not the bookmark's own: a mark on a
 			// landscape page is moved by the difference.
@@ -171,12 +177,22 @@ func (w *writer) draw(pl *plan) ([]byte, error) {
 	return pdf.OutputBytes()
 }
 
+// setFont selects a font for the text that follows. gofpdf's SetFont
+// does nothing for the font it has, but only after lowering, escaping and
+// searching the family's name: a call for each run was a tenth of drawing.
+func (w *writer) setFont(family string, size float64) {
+	if family != w.font || size != w.size {
+		w.pdf.SetFont(family, "", size)
+		w.font, w.size = family, size
+	}
+}
+
 func (w *writer) text(r run) {
 	family := w.family(r.font)
 	if r.half {
 		family = halfFamily(w.set.Face(fonts.Role(r.font)))
 	}
-	w.pdf.SetFont(family, "", r.size)
+	w.setFont(family, r.size)
 	if r.spacing != 0 {
 		w.pdf.RawWriteStr(strconv.FormatFloat(r.spacing, 'f', 4, 64) + " Tc\n")
 	}
@@ -234,6 +250,7 @@ func (w *writer) pageNumber(pg *page, n int) {
 		w.pdf.TransformRotate(-90, x, y)
 		w.text(run{x: x, y: y, text: text, font: st.font, size: st.size})
 		w.pdf.TransformEnd()
+		w.font = "" // the font set inside is forgotten with the transformation
 		return
 	}
 	x := f.left + pageNoSize
@@ -253,6 +270,11 @@ func pageNumberText(n int) string { return "— " + strconv.Itoa(n) + " —" }
 type measurer struct {
 	set    *fonts.Set
 	halves map[*fonts.Face]map[rune]halfForm
+	// The face measured last and its font: text is measured character by
+	// character, a line in one font, and the set's map is hashed otherwise
+	// for each character.
+	lastFont layout.Font
+	lastFace *fonts.Face
 }
 
 func newMeasurer(set *fonts.Set) *measurer {
@@ -290,10 +312,13 @@ func (m *measurer) half(f layout.Font, r rune) halfForm {
 	return h
 }
 
-// width is the advance of r in the font at size 1 pt. The face reads it
-// from arrays of its cmap and hmtx; a cache in front cost more than that.
+// width is the advance of r in the font at size 1 pt, which the face
+// keeps (fonts.Face.Advance).
 func (m *measurer) width(f layout.Font, r rune) float64 {
-	return m.set.Face(fonts.Role(f)).Advance(r)
+	if f != m.lastFont || m.lastFace == nil {
+		m.lastFont, m.lastFace = f, m.set.Face(fonts.Role(f))
+	}
+	return m.lastFace.Advance(r)
 }
 
 // textWidth is the visible width of s set in st.
