@@ -3597,7 +3597,10 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	for box, pb := range f.defPageBoxes {
 		f.pageBoxes[f.page][box] = pb
 	}
-	f.pages = append(f.pages, bytes.NewBufferString(""))
+	// budgetdoc: a page starts with room for as much as the page before
+	// it held. A bytes.Buffer grows by allocating twice its size and
+	// clearing all of it, which for fresh memory touches every page twice.
+	f.pages = append(f.pages, bytes.NewBuffer(make([]byte, 0, f.pages[f.page-1].Len()+1024)))
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
 	f.state = 2
@@ -3829,7 +3832,7 @@ func (f *Fpdf) putstream(b []byte) {
 		f.protect.rc4(uint32(f.n), &b)
 	}
 	f.out("stream")
-	f.out(string(b))
+	f.outBytes(b) // budgetdoc: not copied into a string first
 	f.out("endstream")
 }
 
@@ -3841,6 +3844,19 @@ func (f *Fpdf) out(s string) {
 	} else {
 		f.buffer.WriteString(s)
 		f.buffer.WriteString("\n")
+	}
+}
+
+// outBytes is out of a line given as bytes.
+//
+// budgetdoc: added.
+func (f *Fpdf) outBytes(b []byte) {
+	if f.state == 2 {
+		f.pages[f.page].Write(b)
+		f.pages[f.page].WriteByte('\n')
+	} else {
+		f.buffer.Write(b)
+		f.buffer.WriteByte('\n')
 	}
 }
 
@@ -3999,7 +4015,11 @@ func (f *Fpdf) putpages() {
 			size += len(font.utf8File.fileReader.array)
 		}
 	}
-	f.buffer.Grow(size)
+	// make does not clear fresh memory, where Grow clears all it adds: the
+	// estimate may be generous at no cost but address space.
+	file := make([]byte, f.buffer.Len(), f.buffer.Len()+size)
+	copy(file, f.buffer.Bytes())
+	f.buffer = fmtBuffer{Buffer: *bytes.NewBuffer(file)}
 	for n := 1; n <= nb; n++ {
 		// Page
 		f.newobj()
