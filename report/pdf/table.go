@@ -439,11 +439,26 @@ func (tl *tableLayouter) shareWidth(mins, nats []float64, total float64) ([]floa
 		}
 		return false
 	}
+	// canSave says whether widening column c can save a line: only where
+	// its cell alone is the row's tallest, on more than one line (saved is
+	// 0 at every width otherwise, which the doubling below asked for each
+	// column and width).
+	canSave := func(c int) bool {
+		for i, ls := range lines {
+			if single[i][c] && ls[c] > 1 && ls[c] == tallest[i] && second[i] < tallest[i] {
+				return true
+			}
+		}
+		return false
+	}
 	left := total - sumMin
 	quantum := tl.size
 	for left >= quantum/2 {
 		best, bestAdd, bestRate := -1, 0.0, 0.0
 		for c := range widths {
+			if !canSave(c) {
+				continue
+			}
 			for add := min(quantum, left); add <= left+1e-9; add *= 2 {
 				if s := saved(c, widths[c]+add); s > 0 {
 					if rate := float64(s) / add; rate > bestRate {
