@@ -10,7 +10,7 @@ import (
 	"budgetdoc/report/layout"
 )
 
-func planOf(t *testing.T, doc *layout.Document) *plan {
+func planOf(t testing.TB, doc *layout.Document) *plan {
 	t.Helper()
 	pl, err := layoutPages(doc, newMeasurer(fonts.Default()))
 	if err != nil {

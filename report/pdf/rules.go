@@ -28,21 +28,31 @@ func joinRules(rules []rule) []rule {
 			out = append(out, r)
 		}
 	}
-	// Level lines first, then by place, width and extent. (cmp.Compare,
-	// which orders NaNs, took a fifth of drawing the pages; there are none.)
+	// Level lines first, then by place, width and extent, compared plainly:
+	// there are no NaNs to order, and cmp.Compare, which orders them, made
+	// sorting a third slower (the 2024 example's 24 pages: 1.19 against
+	// 0.91 ms).
+	less := func(x, y float64) int {
+		if x < y {
+			return -1
+		}
+		return 1
+	}
 	order := func(a, b span) int {
-		if a.upright != b.upright {
+		switch {
+		case a.upright != b.upright:
 			if a.upright {
 				return 1
 			}
 			return -1
-		}
-		for _, d := range [4][2]float64{{a.at, b.at}, {a.width, b.width}, {a.from, b.from}, {a.to, b.to}} {
-			if d[0] < d[1] {
-				return -1
-			} else if d[0] > d[1] {
-				return 1
-			}
+		case a.at != b.at:
+			return less(a.at, b.at)
+		case a.width != b.width:
+			return less(a.width, b.width)
+		case a.from != b.from:
+			return less(a.from, b.from)
+		case a.to != b.to:
+			return less(a.to, b.to)
 		}
 		return 0
 	}

@@ -121,3 +121,14 @@ func TestPDFStrokesEachLineOnce(t *testing.T) {
 		t.Error("no strokes found: the table rules were not read")
 	}
 }
+
+// BenchmarkJoinRulesExample joins the rules of the 2024 example's pages,
+// as drawing them does.
+func BenchmarkJoinRulesExample(b *testing.B) {
+	pl := planOf(b, disclosure(b, "../../data/examples/qingchuan-culture-2024.yaml"))
+	for b.Loop() {
+		for _, pg := range pl.pages {
+			joinRules(pg.rules)
+		}
+	}
+}

@@ -22,7 +22,7 @@ const stressText = "testdata/stress-text.yaml"
 
 // disclosure is the composed disclosure of a data file, as the build
 // composes it (the profile fills the document set: the nine tables in 万元).
-func disclosure(t *testing.T, path string) *layout.Document {
+func disclosure(t testing.TB, path string) *layout.Document {
 	t.Helper()
 	b, err := budget.Load(path)
 	if err != nil {
