@@ -2269,7 +2269,7 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 			x -= f.GetStringWidth(txtStr)
 		}
 		txt2 = f.escape(utf8toutf16(txtStr, false))
-		for _, uni := range []rune(txtStr) {
+		for _, uni := range txtStr { // budgetdoc: not []rune(txtStr), a copy
 			f.currentFont.usedRunes[int(uni)] = int(uni)
 		}
 	} else {
@@ -2283,6 +2283,10 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 	b = append(b, "Td ("...)
 	b = append(b, txt2...)
 	b = append(b, ") Tj ET"...)
+	if !f.underline && !f.strikeout && !f.colorFlag {
+		f.outBytes(b) // budgetdoc: not copied into a string first
+		return
+	}
 	s := string(b)
 	if f.underline && txtStr != "" {
 		s += " " + f.dounderline(x, y, txtStr)
@@ -4447,28 +4451,31 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
 			isInterval = false
 		}
 	}
-	var w fmtBuffer
+	// budgetdoc: the numbers are appended with strconv, not printed with
+	// fmt (a tenth of writing the file).
+	w := []byte("/W [")
 	for _, k := range cidArrayKeys {
 		ws := cidArray[k]
+		w = append(w, ' ')
+		w = strconv.AppendInt(w, int64(k), 10)
 		if len(arrayCountValues(ws.valueSet)) == 1 {
-			w.printf(" %d %d %d", k, k+len(ws.valueSet)-1, ws.get(0))
+			w = append(w, ' ')
+			w = strconv.AppendInt(w, int64(k+len(ws.valueSet)-1), 10)
+			w = append(w, ' ')
+			w = strconv.AppendInt(w, int64(ws.get(0)), 10)
 		} else {
-			w.printf(" %d [ %s ]\n", k, implode(" ", ws.valueSet))
+			w = append(w, " [ "...)
+			for i, v := range ws.valueSet {
+				if i > 0 {
+					w = append(w, ' ')
+				}
+				w = strconv.AppendInt(w, int64(v), 10)
+			}
+			w = append(w, " ]\n"...)
 		}
 	}
-	f.out("/W [" + w.String() + " ]")
-}
-
-func implode(sep string, arr []int) string {
-	var s fmtBuffer
-	for i := 0; i < len(arr)-1; i++ {
-		s.printf("%v", arr[i])
-		s.printf(sep)
-	}
-	if len(arr) > 0 {
-		s.printf("%v", arr[len(arr)-1])
-	}
-	return s.String()
+	w = append(w, " ]"...)
+	f.outBytes(w)
 }
 
 // arrayCountValues counts the occurrences of each item in the $mp array.

@@ -146,7 +146,7 @@ func utf8toutf16(s string, withBOM ...bool) string {
 	if len(withBOM) > 0 {
 		bom = withBOM[0]
 	}
-	res := make([]byte, 0, 8)
+	res := make([]byte, 0, 2+2*len(s)) // budgetdoc: room for all, not 8 bytes grown
 	if bom {
 		res = append(res, 0xFE, 0xFF)
 	}
