@@ -1849,7 +1849,7 @@ func (f *Fpdf) AddUTF8SubsetFromBytes(familyStr, styleStr string, utf8Bytes []by
 		def.utf8File.asIs = true
 		// The stream is known now: it is compressed while the pages are
 		// drawn, and taken when the document is written. One font at a
-		// time, so that one zlib writer serves them all.
+		// time, beside the goroutine drawing the pages.
 		compressed := make(chan []byte, 1)
 		// The mutex is not a field's value: Fpdf is copied (getEmbeddedFiles
 		// has a value receiver), and the copy's read raced with a goroutine's
