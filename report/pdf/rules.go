@@ -16,7 +16,7 @@ func joinRules(rules []rule) []rule {
 		at, width float64 // the line: y of a level rule, x of an upright one
 		from, to  float64
 	}
-	var spans []span
+	spans := make([]span, 0, len(rules))
 	var out []rule
 	for _, r := range rules {
 		switch {
@@ -67,6 +67,7 @@ func joinRules(rules []rule) []rule {
 		}
 	}
 	slices.SortFunc(spans, order)
+	out = slices.Grow(out, len(spans)/4) // a table's inner edges join about four pieces each
 	for i := 0; i < len(spans); {
 		s := spans[i]
 		j := i + 1
