@@ -1,6 +1,7 @@
 package budget
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -120,6 +121,9 @@ func Decode(name string, data []byte, v any) (Source, Findings) {
 		}
 		return src, Findings{{Severity: Error, Pos: Pos{File: name, Line: top.Line, Col: top.Column}, Message: text}}
 	}
+	// A value's position is recorded for each line, about: the map made at
+	// that size is not grown (and rehashed) a dozen times.
+	src.positions = make(map[string]Pos, bytes.Count(data, []byte{'\n'})+1)
 	d := decoder{src: &src, maxChars: len(data) + aliasSlack}
 	d.decode(root.Content[0], reflect.ValueOf(v).Elem(), "", false)
 	if len(d.findings) > maxFindings {
