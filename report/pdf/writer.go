@@ -61,18 +61,29 @@ func newWriter(m *measurer, meta layout.Meta, pl *plan) (*writer, error) {
 	for _, fc := range half {
 		embeds = append(embeds, font{halfFamily(fc.face), func() ([]byte, error) { return fc.face.HalfSubset(fc.chars) }})
 	}
-	data := make([][]byte, len(embeds))
+	// Each subset is parsed for gofpdf beside the others too; gofpdf takes
+	// them in order.
+	parsed := make([]*gofpdf.UTF8Subset, len(embeds))
 	errs := make([]error, len(embeds))
 	var wg sync.WaitGroup
 	for i, f := range embeds {
-		wg.Go(func() { data[i], errs[i] = f.subset() })
+		wg.Go(func() {
+			data, err := f.subset()
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			if parsed[i], err = gofpdf.ParseUTF8Subset(data); err != nil {
+				errs[i] = msg.Errorf("font %s: %w", f.family, err)
+			}
+		})
 	}
 	wg.Wait()
 	for i, f := range embeds {
 		if errs[i] != nil {
 			return nil, errs[i]
 		}
-		pdf.AddUTF8SubsetFromBytes(f.family, "", data[i])
+		pdf.AddParsedUTF8Subset(f.family, "", parsed[i])
 		// gofpdf can report a bad font only through its error state.
 		if err := pdf.Error(); err != nil {
 			return nil, msg.Errorf("font %s: %w", f.family, err)

@@ -1843,8 +1843,45 @@ func (f *Fpdf) AddUTF8FontFromBytes(familyStr, styleStr string, utf8Bytes []byte
 // budgetdoc: added. Cutting a font that is already a subset took a tenth of
 // a document's build.
 func (f *Fpdf) AddUTF8SubsetFromBytes(familyStr, styleStr string, utf8Bytes []byte) {
+	parsed, err := ParseUTF8Subset(utf8Bytes)
+	if err != nil {
+		if f.err == nil {
+			f.err = fmt.Errorf("font %s: %w", fontFamilyEscape(familyStr), err)
+		}
+		return
+	}
+	f.AddParsedUTF8Subset(familyStr, styleStr, parsed)
+}
+
+// UTF8Subset is a TrueType font parsed for AddParsedUTF8Subset. Parsing
+// does not touch a document, so a caller may parse several fonts side by
+// side and add them in order.
+//
+// budgetdoc: added.
+type UTF8Subset struct {
+	data []byte
+	file *utf8FontFile
+}
+
+// ParseUTF8Subset reads a TrueType font that AddParsedUTF8Subset embeds as
+// it is (see AddUTF8SubsetFromBytes).
+//
+// budgetdoc: added.
+func ParseUTF8Subset(utf8Bytes []byte) (*UTF8Subset, error) {
+	file := newUTF8Font(&fileReader{readerPosition: 0, array: utf8Bytes})
+	if err := file.parseFile(); err != nil {
+		return nil, err
+	}
+	return &UTF8Subset{data: utf8Bytes, file: file}, nil
+}
+
+// AddParsedUTF8Subset is AddUTF8SubsetFromBytes of a font parsed already.
+//
+// budgetdoc: added.
+func (f *Fpdf) AddParsedUTF8Subset(familyStr, styleStr string, parsed *UTF8Subset) {
 	familyStr = fontFamilyEscape(familyStr)
-	f.addFontFromBytes(familyStr, styleStr, nil, nil, utf8Bytes)
+	utf8Bytes := parsed.data
+	f.addUTF8Font(familyStr, styleStr, parsed.file)
 	if def, ok := f.fonts[getFontKey(familyStr, styleStr)]; ok && def.utf8File != nil {
 		def.utf8File.asIs = true
 		// The stream is known now: it is compressed while the pages are
@@ -1888,7 +1925,6 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 		// 	styleStr = "BI"
 		// }
 
-		Type := "UTF8"
 		reader := fileReader{readerPosition: 0, array: utf8Bytes}
 
 		utf8File := newUTF8Font(&reader)
@@ -1899,35 +1935,7 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 			f.err = fmt.Errorf("font %s: %w", familyStr, err)
 			return
 		}
-		desc := FontDescType{
-			Ascent:       int(utf8File.Ascent),
-			Descent:      int(utf8File.Descent),
-			CapHeight:    utf8File.CapHeight,
-			Flags:        utf8File.Flags,
-			FontBBox:     utf8File.Bbox,
-			ItalicAngle:  utf8File.ItalicAngle,
-			StemV:        utf8File.StemV,
-			MissingWidth: round(utf8File.DefaultWidth),
-		}
-
-		var sbarr map[int]int
-		if f.aliasNbPagesStr == "" {
-			sbarr = makeSubsetRange(57)
-		} else {
-			sbarr = makeSubsetRange(32)
-		}
-		def := fontDefType{
-			Tp:        Type,
-			Name:      fontkey,
-			Desc:      desc,
-			Up:        int(round(utf8File.UnderlinePosition)),
-			Ut:        round(utf8File.UnderlineThickness),
-			Cw:        utf8File.CharWidths,
-			utf8File:  utf8File,
-			usedRunes: sbarr,
-		}
-		def.i, _ = generateFontID(def)
-		f.fonts[fontkey] = def
+		f.addUTF8Font(familyStr, styleStr, utf8File)
 	} else {
 		// load font definitions
 		var info fontDefType
@@ -1985,6 +1993,45 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 
 		f.fonts[fontkey] = info
 	}
+}
+
+// addUTF8Font registers a parsed UTF-8 font under the family and style,
+// unless the document has an error or the font already.
+//
+// budgetdoc: split from addFontFromBytes, for AddParsedUTF8Subset.
+func (f *Fpdf) addUTF8Font(familyStr, styleStr string, utf8File *utf8FontFile) {
+	fontkey := getFontKey(familyStr, styleStr)
+	if _, ok := f.fonts[fontkey]; ok || f.err != nil {
+		return
+	}
+	desc := FontDescType{
+		Ascent:       int(utf8File.Ascent),
+		Descent:      int(utf8File.Descent),
+		CapHeight:    utf8File.CapHeight,
+		Flags:        utf8File.Flags,
+		FontBBox:     utf8File.Bbox,
+		ItalicAngle:  utf8File.ItalicAngle,
+		StemV:        utf8File.StemV,
+		MissingWidth: round(utf8File.DefaultWidth),
+	}
+	var sbarr map[int]int
+	if f.aliasNbPagesStr == "" {
+		sbarr = makeSubsetRange(57)
+	} else {
+		sbarr = makeSubsetRange(32)
+	}
+	def := fontDefType{
+		Tp:        "UTF8",
+		Name:      fontkey,
+		Desc:      desc,
+		Up:        int(round(utf8File.UnderlinePosition)),
+		Ut:        round(utf8File.UnderlineThickness),
+		Cw:        utf8File.CharWidths,
+		utf8File:  utf8File,
+		usedRunes: sbarr,
+	}
+	def.i, _ = generateFontID(def)
+	f.fonts[fontkey] = def
 }
 
 // getFontKey is used by AddFontFromReader and GetFontDesc
