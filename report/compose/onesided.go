@@ -93,19 +93,19 @@ func targetRows(tree []budget.Level1, c src, path string) []layout.Row {
 			n += max(1, len(g.Items))
 		}
 		grid := newCellGrid(max(n, 1), 4)
-		first := layout.TextCell(c.text(l1.Name, lp+".name"), layout.Center)
+		first := layout.TextCell(worded(c.text(l1.Name, lp+".name")), layout.Center)
 		first.RowSpan = max(n, 1)
 		grid.place(0, 0, first)
 		r := 0
 		for j, g := range l1.Groups {
 			gp := fmt.Sprintf("%s.groups[%d]", lp, j)
-			cell := layout.TextCell(c.text(g.Name, gp+".name"), layout.Center)
+			cell := layout.TextCell(worded(c.text(g.Name, gp+".name")), layout.Center)
 			cell.RowSpan = max(1, len(g.Items))
 			grid.place(r, 1, cell)
 			for k, it := range g.Items {
 				ip := fmt.Sprintf("%s.items[%d]", gp, k)
-				grid.place(r+k, 2, layout.TextCell(c.text(it.Name, ip+".name"), layout.Left))
-				grid.place(r+k, 3, layout.TextCell(c.text(it.Value, ip+".value"), layout.Center))
+				grid.place(r+k, 2, layout.TextCell(worded(c.text(it.Name, ip+".name")), layout.Left))
+				grid.place(r+k, 3, layout.TextCell(worded(c.text(it.Value, ip+".value")), layout.Center))
 			}
 			if len(g.Items) == 0 {
 				grid.place(r, 2, layout.Cell{})

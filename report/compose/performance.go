@@ -142,7 +142,7 @@ func indicatorRows(ind budget.Indicators, c src, path string) []layout.Row {
 		}
 		n = max(n, 1)
 		grid := newCellGrid(n, 7)
-		first := layout.TextCell(c.text(name, firstPath(period, annual)), layout.Center)
+		first := layout.TextCell(worded(c.text(name, firstPath(period, annual))), layout.Center)
 		first.RowSpan = n
 		grid.place(0, 0, first)
 		fillSide(grid, 1, segments(pairs, func(p groupPair) *group { return p.period }), c)
@@ -271,7 +271,7 @@ func fillSide(grid *cellGrid, col int, segs []segment, c src) {
 		return
 	}
 	for _, s := range segs {
-		cell := layout.TextCell(c.text(s.g.Name, s.g.path+".name"), layout.Center)
+		cell := layout.TextCell(worded(c.text(s.g.Name, s.g.path+".name")), layout.Center)
 		cell.RowSpan = s.rows
 		grid.place(s.row, col, cell)
 		if len(s.g.Items) == 0 {
@@ -284,8 +284,8 @@ func fillSide(grid *cellGrid, col int, segs []segment, c src) {
 			if k == len(s.g.Items)-1 {
 				span = s.rows - k
 			}
-			name := layout.TextCell(c.text(it.Name, ip+".name"), layout.Left)
-			value := layout.TextCell(c.text(it.Value, ip+".value"), layout.Center)
+			name := layout.TextCell(worded(c.text(it.Name, ip+".name")), layout.Left)
+			value := layout.TextCell(worded(c.text(it.Value, ip+".value")), layout.Center)
 			name.RowSpan, value.RowSpan = span, span
 			grid.place(s.row+k, col+1, name)
 			grid.place(s.row+k, col+2, value)

@@ -23,6 +23,7 @@ type cellPara struct {
 	starts []int     // each piece's first rune, then len(rs)
 	widths []float64 // each piece's width at 1 pt
 	soft   []bool    // a preferred break follows the piece
+	seam   []bool    // a word ends with the piece (see joinWords); nil for none
 	space  []bool    // the piece is white space
 	short  bool      // three characters or fewer: never broken
 	join   []bool    // the piece and the next are one word (see joinWords); nil for none
@@ -63,6 +64,7 @@ func cellParas(text layout.Text, indent int, measure func(rune) float64) []cellP
 func (cp *cellPara) joinWords(seams []int) {
 	sort.Ints(seams)
 	cp.join = make([]bool, len(cp.widths))
+	cp.seam = make([]bool, len(cp.widths))
 	han := func(i int) bool { return unicode.Is(unicode.Han, cp.rs[cp.starts[i]]) }
 	from := 0
 	for _, s := range seams {
@@ -71,7 +73,7 @@ func (cp *cellPara) joinWords(seams []int) {
 				cp.join[i] = true
 			}
 			if cp.starts[i+1] == s {
-				cp.soft[i] = true
+				cp.seam[i] = true
 			}
 		}
 		from = s
@@ -232,8 +234,27 @@ const fitSlack = 1e-6 // at 1 pt: rounding must not push a full line's last piec
 func (cp cellPara) lines(w float64) []span { return cp.appendLines(nil, w) }
 
 // appendLines is lines appended to out, for callers that count lines many
-// times and reuse one slice.
+// times and reuse one slice. A word is kept whole only when that costs the
+// paragraph no line: a form has no room for more lines (a column three
+// characters wide prints 服务对/象满意/度指标 in three lines, not four).
 func (cp cellPara) appendLines(out []span, w float64) []span {
+	if cp.join == nil {
+		return cp.appendBroken(out, w, false)
+	}
+	n := len(out)
+	out = cp.appendBroken(out, w, true)
+	if joined := len(out) - n; joined > 1 {
+		var room [8]span // on the stack: a form's cell has a few lines
+		if plain := cp.appendBroken(room[:0], w, false); len(plain) < joined {
+			out = append(out[:n], plain...)
+		}
+	}
+	return out
+}
+
+// appendBroken is appendLines, keeping words whole and preferring breaks
+// between them when whole is set.
+func (cp cellPara) appendBroken(out []span, w float64, whole bool) []span {
 	w -= cp.indent
 	n := len(cp.widths)
 	from, used, pending := 0, 0.0, 0.0
@@ -250,7 +271,7 @@ func (cp cellPara) appendLines(out []span, w float64) []span {
 		}
 		if i > from && used+pending+pw > w+fitSlack {
 			end := i
-			if cp.join != nil && cp.join[i-1] {
+			if whole && cp.join[i-1] {
 				// Inside a word: the word goes to the next line, unless
 				// it starts this one or is wider than a line.
 				ws := i - 1
@@ -271,14 +292,14 @@ func (cp cellPara) appendLines(out []span, w float64) []span {
 			}
 			for j := from; j < i; j++ {
 				used += cp.widths[j]
-				if cp.soft[j] {
+				if cp.soft[j] || whole && cp.seam[j] {
 					soft, softUsed = j, used
 				}
 			}
 		}
 		used += pending + pw
 		pending = 0
-		if cp.soft[i] {
+		if cp.soft[i] || whole && cp.seam[i] {
 			soft, softUsed = i, used
 		}
 	}
@@ -301,7 +322,7 @@ func (cp cellPara) balanced(w float64) []span {
 	softEnds := func(ls []span) int {
 		n := 0
 		for _, l := range ls {
-			if l.to > l.from && cp.soft[l.to-1] {
+			if l.to > l.from && (cp.soft[l.to-1] || cp.seam != nil && cp.seam[l.to-1]) {
 				n++
 			}
 		}
