@@ -24,6 +24,9 @@ const (
 	// aliasSlack is how much text aliases (*name) may add to a file's own
 	// size when they are expanded.
 	aliasSlack = 64 << 10
+	// maxPositionsHint is the most values' positions room is made for
+	// before a file is read, about a large budget's (Decode).
+	maxPositionsHint = 32 << 10
 )
 
 // readInput reads at most MaxInput bytes of the file at path; a longer one

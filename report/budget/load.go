@@ -122,8 +122,10 @@ func Decode(name string, data []byte, v any) (Source, Findings) {
 		return src, Findings{{Severity: Error, Pos: Pos{File: name, Line: top.Line, Col: top.Column}, Message: text}}
 	}
 	// A value's position is recorded for each line, about: the map made at
-	// that size is not grown (and rehashed) a dozen times.
-	src.positions = make(map[string]Pos, bytes.Count(data, []byte{'\n'})+1)
+	// that size is not grown (and rehashed) a dozen times. Only about: a
+	// file padded with blank lines or comments has few values, and a map
+	// made for 15 million took 2.2 GB; past a large budget's lines it grows.
+	src.positions = make(map[string]Pos, min(bytes.Count(data, []byte{'\n'})+1, maxPositionsHint))
 	d := decoder{src: &src, maxChars: len(data) + aliasSlack}
 	d.decode(root.Content[0], reflect.ValueOf(v).Elem(), "", false)
 	if len(d.findings) > maxFindings {
