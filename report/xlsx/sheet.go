@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -330,17 +331,21 @@ func (w *workbook) widenCells(g *layout.Grid, widths []float64) {
 				if indented(cellStyle(cell)) {
 					indent = indentUnits
 				}
+				from := 0 // the paragraph's first rune in the cell's text
 				for rest, more := cell.Text.S, true; more; {
 					var para string
 					para, rest, more = strings.Cut(rest, "\n")
+					n := utf8.RuneCountInString(para)
+					words := words{cell.Text.Seams, from, from + n}
+					from += n + 1
 					width := widths[c] - indent
 					extra := 0.0
-					for n := 0; n < 16 && bad(para, width+extra); n++ {
+					for n := 0; n < 16 && bad(para, width+extra, words); n++ {
 						extra += step
 					}
 					// A cell four characters wider still wraps badly (a
 					// long Latin word): widening it gains nothing.
-					if extra > 0 && !bad(para, width+extra) {
+					if extra > 0 && !bad(para, width+extra, words) {
 						widths[last] = math.Round((widths[last]+extra)*100) / 100
 						widened = true
 					}
@@ -359,8 +364,9 @@ func (w *workbook) widenCells(g *layout.Grid, widths []float64) {
 // full width; or a proportional Latin face beside a Chinese one
 // (LibreOffice's Carlito and Noto), whose marks and spaces are a quarter
 // of a Han character wide and whose quotation marks are full width after
-// Chinese, as its Asian font draws them, and narrow after anything else.
-func (w *workbook) wrapsBadly(s string, width float64) bool {
+// Chinese, as its Asian font draws them, and narrow after anything else;
+// or a wide sans.
+func (w *workbook) wrapsBadly(s string, width float64, ws words) bool {
 	han := hanWidth * w.opts.Size / 11
 	simsun := func(_, r rune) float64 { return textUnits(string(r), w.opts.Size) }
 	proportional := func(prev, r rune) float64 {
@@ -372,8 +378,19 @@ func (w *workbook) wrapsBadly(s string, width float64) bool {
 		}
 		return han / 4
 	}
-	for _, face := range []func(prev, r rune) float64{simsun, proportional} {
-		if badWrap(s, width-0.3, face) || badWrap(s, width+0.3, face) {
+	// LibreOffice sets the Latin of a cell in 宋体, a face it lacks, in a
+	// wide sans (DejaVu Sans, digits 0.64 of a Han character).
+	wide := func(prev, r rune) float64 {
+		switch {
+		case r >= 0x2E80 || strings.ContainsRune("“”‘’", r) && prev >= 0x2E80:
+			return han
+		case isLatin(r) || strings.ContainsRune("“”‘’", r):
+			return han * 0.64
+		}
+		return han / 3
+	}
+	for _, face := range []func(prev, r rune) float64{simsun, proportional, wide} {
+		if badWrap(s, width-0.3, face, ws) || badWrap(s, width+0.3, face, ws) {
 			return true
 		}
 	}
@@ -383,15 +400,20 @@ func (w *workbook) wrapsBadly(s string, width float64) bool {
 // badWrap reports whether s, wrapped a character at a time in width units
 // as a spreadsheet wraps Chinese, breaks a rule a typesetter keeps: its
 // last line holds one character, a line starts with a closing mark (，。、）)
-// or ends with an opening one (（“), or a number or Latin word is split.
+// or ends with an opening one (（“), a number or Latin word is split, a
+// number is parted from the unit after it (2024年12 / 月底前, which the
+// PDF's cells keep together), or one of the words ws marks.
 // units measures a character after the one before it.
-func badWrap(s string, width float64, units func(prev, r rune) float64) bool {
+func badWrap(s string, width float64, units func(prev, r rune) float64, ws words) bool {
 	lines, last, used := 1, 0, 0.0
 	prev := rune(0)
+	i := 0
 	for _, r := range s {
 		u := units(prev, r)
 		if used > 0 && used+u > width+1e-9 {
-			if cjk.NoStart(r) || cjk.NoEnd(prev) || isLatin(r) && isLatin(prev) {
+			if cjk.NoStart(r) || cjk.NoEnd(prev) || isLatin(r) && isLatin(prev) ||
+				isDigit(prev) && unicode.Is(unicode.Han, r) ||
+				unicode.Is(unicode.Han, prev) && unicode.Is(unicode.Han, r) && ws.inside(i) {
 				return true
 			}
 			lines, last, used = lines+1, 0, 0
@@ -399,8 +421,35 @@ func badWrap(s string, width float64, units func(prev, r rune) float64) bool {
 		used += u
 		last++
 		prev = r
+		i++
 	}
 	return lines > 1 && last == 1
+}
+
+// words are the words of a paragraph of a cell's text, runes [from, end)
+// of it: the Han characters from one of the composer's seams to the next
+// are one (惠民 | 演出 | 场次), as the PDF keeps them.
+type words struct {
+	seams     []layout.Seam
+	from, end int
+}
+
+// inside reports whether a break before the paragraph's i-th character
+// falls between two seams, none at it, the next within the paragraph.
+func (ws words) inside(i int) bool {
+	k, next := ws.from+i, -1
+	if i == 0 {
+		return false // the paragraph's start
+	}
+	for _, s := range ws.seams { // in any order
+		switch {
+		case s.At == k:
+			return false
+		case s.At > k && (next < 0 || s.At < next):
+			next = s.At
+		}
+	}
+	return next >= 0 && next <= ws.end
 }
 
 // isLatin reports whether r is an ASCII letter or digit, of a run a line

@@ -162,7 +162,7 @@ func (w *workbook) breakMerged(g *layout.Grid, widths []float64) map[[2]int]stri
 					widths[c+cs-1] = math.Ceil((widths[c+cs-1]+over)*100) / 100
 					width += over
 				}
-				if wrappedLines(para, width+0.3, w.opts.Size) > 1 || w.wrapsBadly(para, width) {
+				if wrappedLines(para, width+0.3, w.opts.Size) > 1 || w.wrapsBadly(para, width, words{}) {
 					// A line a character short of the cell fits it in
 					// every application.
 					lines, broken = breakLines(para, width-hanWidth*w.opts.Size/11/2, measure), true

@@ -55,11 +55,14 @@ func TestBadWrap(t *testing.T) {
 		{"前期拆除、线路改造、设计费", 10, false},
 		{"不少于（五）万人次", 4, true}, // 不少于（ / 五）
 		{"完成2021年度", 3, true},  // 完成2 / 021
-		{"完成2021年度", 4, false}, // 完成2021 / 年度
-		{"国有资本", 3, true},      // 国有资 / 本
+		{"完成2021年度", 4, true},  // 完成2021 / 年度: the number parted from its unit
+		{"完成2021年度", 6, false},
+		{"国有资本", 3, true}, // 国有资 / 本
 		{"国有资本", 2, false},
+		{"2024年12月底前", 4, true}, // 2024年12 / 月底前: a number parted from its unit
+		{"2024年12月底前", 5, false},
 	} {
-		if got := badWrap(c.s, c.chars*unit, han); got != c.bad {
+		if got := badWrap(c.s, c.chars*unit, han, words{}); got != c.bad {
 			t.Errorf("badWrap(%q, %v characters) = %v, want %v", c.s, c.chars, got, c.bad)
 		}
 	}
@@ -81,6 +84,28 @@ func TestBreakLines(t *testing.T) {
 					t.Errorf("%v characters: line %q of %q", chars, l, lines)
 				}
 			}
+		}
+	}
+}
+
+// A wrap inside one of the words the composer's seams end is bad.
+func TestBadWrapInsideWord(t *testing.T) {
+	han := func(_, r rune) float64 { return textUnits(string(r), 11) }
+	seams := []layout.Seam{{At: 2, Weak: true}, {At: 4, Weak: true}, {At: 7, Weak: true}, {At: 9, Weak: true}}
+	ws := words{seams, 0, 9}
+	for _, c := range []struct {
+		chars float64
+		bad   bool
+	}{{6, true}, {7, false}, {5, true}, {9, false}} { // 服务对象满意 / 度指标; 服务对象满意度 / 指标; 服务对象满 / 意度指标
+		if got := badWrap("服务对象满意度指标", c.chars*hanWidth, han, ws); got != c.bad {
+			t.Errorf("服务|对象|满意度|指标 at %v characters: bad %v, want %v", c.chars, got, c.bad)
+		}
+	}
+	// The seams of a cell's second paragraph count from the cell's start.
+	second := words{[]layout.Seam{{At: 7}, {At: 5}}, 3, 7} // 惠民演出 from rune 3
+	for i, want := range []bool{false, true, false, true} {
+		if second.inside(i) != want {
+			t.Errorf("a second paragraph's break before rune %d: inside %v, want %v", i, !want, want)
 		}
 	}
 }
