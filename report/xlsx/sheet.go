@@ -365,36 +365,65 @@ func (w *workbook) widenCells(g *layout.Grid, widths []float64) {
 // (LibreOffice's Carlito and Noto), whose marks and spaces are a quarter
 // of a Han character wide and whose quotation marks are full width after
 // Chinese, as its Asian font draws them, and narrow after anything else;
-// or a wide sans.
+// or a wide sans, in which LibreOffice sets the Latin of a 宋体 cell when
+// it lacks 宋体 (DejaVu Sans).
 func (w *workbook) wrapsBadly(s string, width float64, ws words) bool {
-	han := hanWidth * w.opts.Size / 11
-	simsun := func(_, r rune) float64 { return textUnits(string(r), w.opts.Size) }
-	proportional := func(prev, r rune) float64 {
-		switch {
-		case r >= 0x2E80 || strings.ContainsRune("“”‘’", r) && prev >= 0x2E80:
-			return han
-		case isLatin(r) || strings.ContainsRune("“”‘’", r):
-			return han / 2
-		}
-		return han / 4
-	}
-	// LibreOffice sets the Latin of a cell in 宋体, a face it lacks, in a
-	// wide sans (DejaVu Sans, digits 0.64 of a Han character).
-	wide := func(prev, r rune) float64 {
-		switch {
-		case r >= 0x2E80 || strings.ContainsRune("“”‘’", r) && prev >= 0x2E80:
-			return han
-		case isLatin(r) || strings.ContainsRune("“”‘’", r):
-			return han * 0.64
-		}
-		return han / 3
-	}
-	for _, face := range []func(prev, r rune) float64{simsun, proportional, wide} {
-		if badWrap(s, width-0.3, face, ws) || badWrap(s, width+0.3, face, ws) {
+	for f := range faces {
+		units := func(prev, r rune) float64 { return f.units(prev, r, w.opts.Size) }
+		if badWrap(s, width-0.3, units, ws) || badWrap(s, width+0.3, units, ws) {
 			return true
 		}
 	}
 	return false
+}
+
+// mostLines is the most lines s takes in any face of wrapsBadly's, wrapped
+// a character at a time in a little less than width units.
+func (w *workbook) mostLines(s string, width float64) int {
+	most := 1
+	for f := range faces {
+		lines, used := 1, 0.0
+		prev := rune(0)
+		for _, r := range s {
+			u := f.units(prev, r, w.opts.Size)
+			if used > 0 && used+u > width-0.3+1e-9 {
+				lines, used = lines+1, 0
+			}
+			used += u
+			prev = r
+		}
+		most = max(most, lines)
+	}
+	return most
+}
+
+// face is a face a cell may be set in (see wrapsBadly).
+type face int
+
+const (
+	simsun       face = iota // 宋体
+	proportional             // Carlito beside Noto
+	wide                     // a wide sans: DejaVu Sans, digits 0.64 of a Han character
+	faces                    // how many
+)
+
+// units is the width of r after prev in the face, at size points.
+func (f face) units(prev, r rune, size float64) float64 {
+	han := hanWidth * size / 11
+	if f == simsun {
+		return textUnits(string(r), size)
+	}
+	switch {
+	case r >= 0x2E80 || strings.ContainsRune("“”‘’", r) && prev >= 0x2E80:
+		return han
+	case f == proportional && (isLatin(r) || strings.ContainsRune("“”‘’", r)):
+		return han / 2
+	case f == proportional:
+		return han / 4
+	case isLatin(r) || strings.ContainsRune("“”‘’", r):
+		return han * 0.64
+	}
+	return han / 3
 }
 
 // badWrap reports whether s, wrapped a character at a time in width units
@@ -493,11 +522,18 @@ func (w *workbook) rowHeights(g *layout.Grid, widths []float64, texts map[[2]int
 		if !ok {
 			text = cell.Text.S
 		}
+		// A merged cell's text as typed wraps where the application's
+		// faces put it: its row holds the most lines any of them makes.
+		typed := !ok && cs > 1
 		lines := 0
 		for rest, more := text, true; more; {
 			var para string
 			para, rest, more = strings.Cut(rest, "\n")
-			lines += wrappedLines(para, width, w.opts.Size)
+			if typed {
+				lines += w.mostLines(para, width)
+			} else {
+				lines += wrappedLines(para, width, w.opts.Size)
+			}
 		}
 		return float64(lines)*line + 6
 	})

@@ -3,6 +3,8 @@ package xlsx
 import (
 	"math"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"budgetdoc/report/layout"
 	"budgetdoc/report/pdf/cjk"
@@ -120,16 +122,21 @@ func pageUnits(n int, landscape bool) float64 {
 }
 
 // breakMerged returns the text, with its lines broken, of each merged cell
-// (by its table row and column) that a spreadsheet would wrap: a paragraph
-// across a form (绩效目标, a note). A spreadsheet wraps by no rules of
-// Chinese typesetting (see badWrap), and where depends on its fonts. The
-// lines are broken by the Chinese rules (report/pdf/cjk) half a character
-// inside the cell, Latin and marks as wide as 宋体 sets them, so that no
-// application wraps them again; a last line of one character takes one
-// more from the line above. A text at most a character too wide for one
-// line (a unit's name) has the cell's last column widened instead; for a
-// paragraph, widening a column, as widenCells does for other cells, would
-// widen and so shrink the whole printed form.
+// (by its table row and column) that a spreadsheet would wrap badly: a
+// paragraph across a form (绩效目标, a note). A cell's text is kept as
+// typed where it can be, so that an office that edits it or widens a
+// column gets its own text back, and its row is made tall enough for the
+// lines (rowHeights): neither Excel nor LibreOffice fits a row to a merged
+// cell. But a spreadsheet wraps by no rules of Chinese typesetting (see
+// badWrap), and where depends on its fonts: where some application would
+// wrap the text badly, its lines are broken by the Chinese rules
+// (report/pdf/cjk) half a character inside the cell, Latin and marks as
+// wide as 宋体 sets them, so that no application wraps them again; a last
+// line of one character takes one more from the line above. A text at
+// most a character too wide for one line (a unit's name) has the cell's
+// last column widened instead; for a paragraph, widening a column, as
+// widenCells does for other cells, would widen and so shrink the whole
+// printed form.
 func (w *workbook) breakMerged(g *layout.Grid, widths []float64) map[[2]int]string {
 	var out map[[2]int]string
 	measure := func(r rune) float64 { return textUnits(string(r), w.opts.Size) }
@@ -152,9 +159,13 @@ func (w *workbook) breakMerged(g *layout.Grid, widths []float64) map[[2]int]stri
 			}
 			var b strings.Builder
 			broken := false
+			from := 0 // the paragraph's first rune in the cell's text
 			for rest, more := cell.Text.S, true; more; {
 				var para string
 				para, rest, more = strings.Cut(rest, "\n")
+				n := utf8.RuneCountInString(para)
+				ws := words{cell.Text.Seams, from, from + n}
+				from += n + 1
 				lines := para
 				// A text a little wider than its cell (a unit's name) is
 				// kept on one line by a wider last column.
@@ -162,7 +173,7 @@ func (w *workbook) breakMerged(g *layout.Grid, widths []float64) map[[2]int]stri
 					widths[c+cs-1] = math.Ceil((widths[c+cs-1]+over)*100) / 100
 					width += over
 				}
-				if wrappedLines(para, width+0.3, w.opts.Size) > 1 || w.wrapsBadly(para, width, words{}) {
+				if w.wrapsBadly(para, width, ws) {
 					// A line a character short of the cell fits it in
 					// every application.
 					lines, broken = breakLines(para, width-hanWidth*w.opts.Size/11/2, measure), true
@@ -188,14 +199,14 @@ func (w *workbook) breakMerged(g *layout.Grid, widths []float64) map[[2]int]stri
 // from the line above.
 func breakLines(s string, width float64, measure func(rune) float64) string {
 	rs := []rune(s)
-	lines := cjk.Break(rs, width, width, measure)
+	lines := keepFigures(rs, width, width, measure)
 	if n := len(lines); n > 1 && len(lines[n-1].Visible(rs)) == 1 {
 		// Break the last two lines again, the last but one a little
 		// narrower.
 		prev := lines[n-2]
 		tail := rs[prev.Start:]
 		short := prev.Width - measure(rs[prev.End-1]) + 1e-6
-		again := cjk.Break(tail, short, width, measure)
+		again := keepFigures(tail, short, width, measure)
 		if len(again) == 2 {
 			lines = lines[:n-2]
 			for _, l := range again {
@@ -211,4 +222,34 @@ func breakLines(s string, width float64, measure func(rune) float64) string {
 		b.WriteString(string(rs[l.Start:l.End]))
 	}
 	return b.String()
+}
+
+// keepFigures is cjk.Break, but a line that would end with a figure whose
+// unit starts the next (演出52 / 场) ends before the figure, as the PDF's
+// cells keep 52场 whole.
+func keepFigures(rs []rune, first, width float64, measure func(rune) float64) []cjk.Line {
+	var lines []cjk.Line
+	for start := 0; start < len(rs); {
+		avail := width
+		if len(lines) == 0 {
+			avail = first
+		}
+		end := start + cjk.Break(rs[start:], avail, width, measure)[0].End
+		if end < len(rs) && isDigit(rs[end-1]) && unicode.Is(unicode.Han, rs[end]) {
+			e := end
+			for e > start && (isDigit(rs[e-1]) || rs[e-1] == '.' || rs[e-1] == ',') {
+				e--
+			}
+			if e > start {
+				end = e
+			}
+		}
+		l := cjk.Line{Start: start, End: end}
+		for _, r := range l.Visible(rs) {
+			l.Width += measure(r)
+		}
+		lines = append(lines, l)
+		start = end
+	}
+	return lines
 }

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 
 	"budgetdoc/report/layout"
 )
@@ -69,10 +70,11 @@ func TestBadWrap(t *testing.T) {
 }
 
 // A merged paragraph's lines keep every character, fit their width, start
-// with no closing mark and do not end with one character alone.
+// with no closing mark, do not end with one character alone and keep a
+// figure with its unit (52场).
 func TestBreakLines(t *testing.T) {
 	measure := func(r rune) float64 { return textUnits(string(r), 11) }
-	for _, s := range []string{"全年在城乡社区、景区和学校组织惠民演出52场，观众不少于5万人次。", "服务对象满意度指标"} {
+	for _, s := range []string{"全年在城乡社区、景区和学校组织惠民演出52场，观众不少于5万人次。", "服务对象满意度指标", "组织惠民演出三年累计150场"} {
 		for chars := 4.0; chars <= 20; chars += 0.5 {
 			width := chars * hanWidth
 			lines := strings.Split(breakLines(s, width, measure), "\n")
@@ -80,7 +82,8 @@ func TestBreakLines(t *testing.T) {
 				t.Fatalf("%v characters: %q lost text", chars, lines)
 			}
 			for i, l := range lines {
-				if r := []rune(l); i > 0 && strings.ContainsRune("，。、）", r[0]) || textUnits(l, 11) > width+1e-9 || len(lines) > 1 && i == len(lines)-1 && len(r) == 1 {
+				if r := []rune(l); i > 0 && strings.ContainsRune("，。、）", r[0]) || textUnits(l, 11) > width+1e-9 || len(lines) > 1 && i == len(lines)-1 && len(r) == 1 ||
+					i+1 < len(lines) && isDigit(r[len(r)-1]) && unicode.Is(unicode.Han, []rune(lines[i+1])[0]) {
 					t.Errorf("%v characters: line %q of %q", chars, l, lines)
 				}
 			}
