@@ -624,3 +624,24 @@ func TestCellWordsCostNoLine(t *testing.T) {
 		}
 	}
 }
+
+// Where keeping every word whole costs a line, the cell takes the fewest
+// lines and, among those, breaks inside the fewest words: greedy breaking
+// split 学/校 and 覆盖/率; one split is all five lines need.
+func TestCellFewestSplitWords(t *testing.T) {
+	width := func(r rune) float64 { return 1 }
+	text := "城乡社区景区学校惠民演出场次服务对象满意度群众满意度覆盖率提升"
+	var seams []layout.Seam
+	for _, at := range []int{2, 4, 6, 8, 10, 12, 14, 16, 18, 21, 23, 26, 29, 31} {
+		seams = append(seams, layout.Seam{At: at, Weak: true})
+	}
+	cp := cellParas(layout.Text{S: text, Seams: seams}, 0, width)[0]
+	var got []string
+	for _, l := range cp.lines(7) {
+		got = append(got, cp.text(l))
+	}
+	want := []string{"城乡社区景区学", "校惠民演出场次", "服务对象满意度", "群众满意度", "覆盖率提升"}
+	if strings.Join(got, "/") != strings.Join(want, "/") {
+		t.Errorf("%q at 7: %q, want %q", text, got, want)
+	}
+}

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -237,6 +238,8 @@ func (cp cellPara) lines(w float64) []span { return cp.appendLines(nil, w) }
 // times and reuse one slice. A word is kept whole only when that costs the
 // paragraph no line: a form has no room for more lines (a column three
 // characters wide prints 服务对/象满意/度指标 in three lines, not four).
+// Then the paragraph takes as few lines as it needs, broken inside as few
+// words as those lines allow.
 func (cp cellPara) appendLines(out []span, w float64) []span {
 	if cp.join == nil {
 		return cp.appendBroken(out, w, false)
@@ -246,9 +249,64 @@ func (cp cellPara) appendLines(out []span, w float64) []span {
 	if joined := len(out) - n; joined > 1 {
 		var room [8]span // on the stack: a form's cell has a few lines
 		if plain := cp.appendBroken(room[:0], w, false); len(plain) < joined {
-			out = append(out[:n], plain...)
+			out = cp.appendFewestSplits(out[:n], w)
 		}
 	}
+	return out
+}
+
+// appendFewestSplits breaks the paragraph into the fewest lines of width w
+// and, among those, the ones that break inside the fewest words: a
+// shortest path over the breaks between pieces. It is asked only of a
+// paragraph whose words cost it a line, a form's cell of a few dozen
+// pieces.
+func (cp cellPara) appendFewestSplits(out []span, w float64) []span {
+	w -= cp.indent
+	n := len(cp.widths)
+	type cost struct{ lines, splits, from int } // the best breaking of pieces [0, j): its count, and its last line's start
+	var room [64]cost                           // on the stack for a cell of up to 63 pieces
+	best := room[:0]
+	if n+1 > len(room) {
+		best = make([]cost, 0, n+1)
+	}
+	best = best[:n+1]
+	for j := 1; j <= n; j++ {
+		best[j] = cost{lines: n + 1}
+		width, spaces, inked := 0.0, 0.0, 0 // the line [i, j): its width without its spaces at the ends
+		for i := j - 1; i >= 0; i-- {
+			if cp.space[i] {
+				if inked > 0 {
+					spaces += cp.widths[i]
+				}
+			} else {
+				width += spaces + cp.widths[i]
+				spaces = 0
+				inked++
+				if inked > 1 && width > w+fitSlack {
+					break
+				}
+			}
+			if inked == 0 || best[i].lines > n {
+				continue
+			}
+			c := cost{best[i].lines + 1, best[i].splits, i}
+			if j < n && cp.join[j-1] {
+				c.splits++
+			}
+			if c.lines < best[j].lines || c.lines == best[j].lines && c.splits < best[j].splits {
+				best[j] = c
+			}
+		}
+	}
+	first := len(out)
+	for j := n; j > 0; j = best[j].from {
+		from := best[j].from
+		for cp.space[from] {
+			from++ // no line starts with a space
+		}
+		out = append(out, span{from, j})
+	}
+	slices.Reverse(out[first:])
 	return out
 }
 
