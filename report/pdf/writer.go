@@ -188,9 +188,10 @@ func (w *writer) draw(pl *plan) ([]byte, error) {
 	return pdf.OutputBytes()
 }
 
-// setFont selects a font for the text that follows. gofpdf's SetFont
-// does nothing for the font it has, but only after lowering, escaping and
-// searching the family's name: a call for each run was a tenth of drawing.
+// setFont selects a font for the text that follows, when it is not the
+// one selected: gofpdf's SetFont lowers, escapes and looks up the family
+// and writes a Tf operator on every call, and a call for each run was a
+// tenth of drawing.
 func (w *writer) setFont(family string, size float64) {
 	if family != w.font || size != w.size {
 		w.pdf.SetFont(family, "", size)
