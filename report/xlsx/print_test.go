@@ -770,33 +770,13 @@ func TestLibreOfficeBreaksFormCellsBetweenWords(t *testing.T) {
 func TestFormGoalsKeepTheirTextAndFitTheirRow(t *testing.T) {
 	numbered := regexp.MustCompile(`\n\d+\. `)
 	numberParted := regexp.MustCompile(`\d\n\p{Han}`)
-	type word struct {
-		page           int
-		x0, y0, x1, y1 float64
-		text           string
-	}
 	for _, d := range printDisclosures(t) {
 		f, err := excelize.OpenReader(bytes.NewReader(d.data))
 		if err != nil {
 			t.Fatal(err)
 		}
-		var words []word
-		for p, page := range strings.Split(testtool.Run(t, "pdftotext", "-bbox", d.printed, "-"), "<page ")[1:] {
-			for _, m := range bboxWord.FindAllStringSubmatch(page, -1) {
-				w := word{page: p + 1, text: m[5]}
-				for k, v := range []*float64{&w.x0, &w.y0, &w.x1, &w.y1} {
-					*v, _ = strconv.ParseFloat(m[k+1], 64)
-				}
-				// A line of a cell is one run of words (1. 开发区…).
-				if k := len(words) - 1; k >= 0 && words[k].page == w.page && math.Abs(words[k].y0-w.y0) < 1 && w.x0-words[k].x1 < 0.5*(w.y1-w.y0) && w.x0 > words[k].x0 {
-					words[k].text += w.text
-					words[k].x1 = w.x1
-					continue
-				}
-				words = append(words, w)
-			}
-		}
-		goals, typed, printed := 0, 0, 0
+		words := printedRuns(t, d.printed)
+		cells, goals, typed, printed := 0, 0, 0, 0
 		for _, sheet := range f.GetSheetList() {
 			rows, err := f.GetRows(sheet)
 			if err != nil {
@@ -808,65 +788,166 @@ func TestFormGoalsKeepTheirTextAndFitTheirRow(t *testing.T) {
 						continue
 					}
 					goal := rows[r+1][c]
-					goals++
-					if !strings.Contains(numbered.ReplaceAllString(goal, ""), "\n") {
-						typed++
-					} else if m := numberParted.FindString(goal); m != "" {
+					cells++
+					// Each numbered goal is a paragraph of its own.
+					for _, para := range numbered.Split(goal, -1) {
+						goals++
+						if !strings.Contains(para, "\n") {
+							typed++
+						}
+					}
+					if m := numberParted.FindString(goal); m != "" {
 						t.Errorf("%s %s: the goal's lines part a number from its unit (%q): %q", d.name, sheet, m, goal)
 					}
-					// The goal's printed lines: its first line's word, then
-					// each next line's below it at the same left edge.
-					whole := strings.NewReplacer("\n", "", " ", "").Replace(goal)
-					for _, a := range words {
-						if !strings.HasPrefix(whole, a.text) {
-							continue
+					lines := goalLines(words, goal)
+					if lines == nil {
+						continue
+					}
+					printed++
+					checkGoalLines(t, d.name+" "+sheet, lines)
+					a, last := lines[0], lines[len(lines)-1]
+					// Between the header row above and the indicators'
+					// header below, on the goal's page.
+					above, below := 0.0, math.Inf(1)
+					for _, h := range words {
+						if h.page == a.page && (h.text == "实施期目标" || h.text == "年度目标") && h.y1 < a.y0+1 {
+							above = max(above, h.y1)
 						}
-						text, last := a.text, a
-						for text != whole {
-							found := false
-							for _, n := range words {
-								if n.page == a.page && math.Abs(n.x0-a.x0) < 1 && n.y0 > last.y0 && n.y0-last.y0 < 1.6*(last.y1-last.y0) && strings.HasPrefix(whole, text+n.text) {
-									text, last, found = text+n.text, n, true
-									break
-								}
-							}
-							if !found {
-								break
-							}
+						if h.page == a.page && h.text == "一级指标" && h.y0 > a.y0 {
+							below = min(below, h.y0)
 						}
-						if text != whole {
-							continue
-						}
-						printed++
-						// Between the header row above and the indicators'
-						// header below, on the goal's page.
-						above, below := 0.0, math.Inf(1)
-						for _, h := range words {
-							if h.page == a.page && (h.text == "实施期目标" || h.text == "年度目标") && h.y1 < a.y0+1 {
-								above = max(above, h.y1)
-							}
-							if h.page == a.page && h.text == "一级指标" && h.y0 > a.y0 {
-								below = min(below, h.y0)
-							}
-						}
-						if a.y0 < above || last.y1 > below {
-							t.Errorf("%s %s: the goal's lines (%.1f-%.1f) run out of its row (%.1f-%.1f): %q", d.name, sheet, a.y0, last.y1, above, below, goal)
-						}
-						break
+					}
+					if a.y0 < above || last.y1 > below {
+						t.Errorf("%s %s: the goal's lines (%.1f-%.1f) run out of its row (%.1f-%.1f): %q", d.name, sheet, a.y0, last.y1, above, below, goal)
 					}
 				}
 			}
 		}
-		if goals == 0 || printed < goals {
-			t.Errorf("%s: %d goals read back from LibreOffice's print of %d in the workbook", d.name, printed, goals)
+		if cells == 0 || printed < cells {
+			t.Errorf("%s: %d goals read back from LibreOffice's print of %d in the workbook", d.name, printed, cells)
 		}
 		// Where a spreadsheet would wrap a goal badly in some face, the
-		// workbook breaks its lines (the sample's 云端经开 and one of the
-		// example's: 演出52 / 场); most keep their text.
-		if typed*4 < goals*3 {
-			t.Errorf("%s: %d of %d goals keep their text as typed, want three in four", d.name, typed, goals)
+		// workbook breaks its lines (the sample's 云端经开 and 防疫 / 工作。,
+		// which some face would end with 作。, and one of the example's:
+		// 演出52 / 场); most keep their text.
+		if typed*3 < goals*2 {
+			t.Errorf("%s: %d of %d goals keep their text as typed, want two in three", d.name, typed, goals)
 		}
-		t.Logf("%s: %d goals, %d as typed, %d printed whole", d.name, goals, typed, printed)
+		t.Logf("%s: %d goals in %d cells, %d as typed, %d cells printed whole", d.name, goals, cells, typed, printed)
 		f.Close()
 	}
+}
+
+// printedRun is a run of words on one line of a printed page: a line of a
+// cell (1. 开发区…).
+type printedRun struct {
+	page           int
+	x0, y0, x1, y1 float64
+	text           string
+}
+
+// printedRuns reads a PDF's words with pdftotext -bbox and joins the words
+// of each line of a cell into one run.
+func printedRuns(t *testing.T, pdf string) []printedRun {
+	var runs []printedRun
+	for p, page := range strings.Split(testtool.Run(t, "pdftotext", "-bbox", pdf, "-"), "<page ")[1:] {
+		for _, m := range bboxWord.FindAllStringSubmatch(page, -1) {
+			w := printedRun{page: p + 1, text: m[5]}
+			for k, v := range []*float64{&w.x0, &w.y0, &w.x1, &w.y1} {
+				*v, _ = strconv.ParseFloat(m[k+1], 64)
+			}
+			if k := len(runs) - 1; k >= 0 && runs[k].page == w.page && math.Abs(runs[k].y0-w.y0) < 1 && w.x0-runs[k].x1 < 0.5*(w.y1-w.y0) && w.x0 > runs[k].x0 {
+				runs[k].text += w.text
+				runs[k].x1 = w.x1
+				continue
+			}
+			runs = append(runs, w)
+		}
+	}
+	return runs
+}
+
+// goalLines is the printed lines of a goal: its first line's run, then
+// each next line's below it at the same left edge; nil if it is not found
+// whole.
+func goalLines(runs []printedRun, goal string) []printedRun {
+	whole := strings.NewReplacer("\n", "", " ", "").Replace(goal)
+	for _, a := range runs {
+		if !strings.HasPrefix(whole, a.text) {
+			continue
+		}
+		text, lines := a.text, []printedRun{a}
+		for text != whole {
+			last := lines[len(lines)-1]
+			found := false
+			for _, n := range runs {
+				if n.page == a.page && math.Abs(n.x0-a.x0) < 1 && n.y0 > last.y0 && n.y0-last.y0 < 1.6*(last.y1-last.y0) && strings.HasPrefix(whole, text+n.text) {
+					text, lines, found = text+n.text, append(lines, n), true
+					break
+				}
+			}
+			if !found {
+				break
+			}
+		}
+		if text == whole {
+			return lines
+		}
+	}
+	return nil
+}
+
+// checkGoalLines fails the test where a goal's printed line after the first
+// holds one character and its marks (准;) or starts with a mark that may
+// not start a line (， ;): the application wrapped a line again, or a line
+// was broken badly.
+func checkGoalLines(t *testing.T, where string, lines []printedRun) {
+	t.Helper()
+	for _, l := range lines[1:] {
+		rs := []rune(l.text)
+		n := 0
+		for _, r := range rs {
+			if !cjk.NoStart(r) {
+				n++
+			}
+		}
+		if n <= 1 || cjk.NoStart(rs[0]) {
+			var all []string
+			for _, l := range lines {
+				all = append(all, l.text)
+			}
+			t.Errorf("%s: a goal's printed line %q is one character or starts with a mark: %q", where, l.text, all)
+		}
+	}
+}
+
+// A goal thick with figures and Latin, whose lines the workbook breaks,
+// prints in LibreOffice on the lines it was given: LibreOffice sets the
+// digits of a 宋体 cell in a wide sans, and lines measured in 宋体 were
+// wrapped again (… 围绕全域旅游发展目标，开 / 展 …, a lone ， line).
+func TestFormGoalThickWithFiguresIsNotWrappedAgain(t *testing.T) {
+	const goal = "2021年12月底前完成新媒体推送120条、PDF宣传册5000册、培训人员300人次，游客人次增长≥8%，" +
+		"办件量达到12000件，群众满意度≥95%，系统可用率≥99.5%，完成2021年度15项政务服务事项下放，" +
+		"2021年12月底前完成新媒体推送120条、PDF宣传册5000册，游客人次增长≥8%。"
+	path := testtool.EditCopy(t, "../../data/sanmenxia-2021.yaml", "        - 同步构建政务服务中心体系。", "        - "+goal)
+	b, err := budget.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := Render(compose.Disclosure(b, profile.MustBuiltin(profile.Default)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "goal.xlsx")
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fontsDir, _ := filepath.Abs("../../fonts")
+	printed := testtool.LibreOfficePDF(t, fontsDir, file)[0]
+	lines := goalLines(printedRuns(t, printed), "1. 2021年一季度按计划完成装修、空调、地暖铺设、前期拆除、线路改造、设计费、室外工程等。2. "+goal)
+	if lines == nil {
+		t.Fatalf("the goal is not printed whole in LibreOffice's print of the workbook")
+	}
+	checkGoalLines(t, "sample with a goal of figures", lines)
+	t.Logf("%d lines", len(lines))
 }

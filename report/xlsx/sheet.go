@@ -428,7 +428,7 @@ func (f face) units(prev, r rune, size float64) float64 {
 
 // badWrap reports whether s, wrapped a character at a time in width units
 // as a spreadsheet wraps Chinese, breaks a rule a typesetter keeps: its
-// last line holds one character, a line starts with a closing mark (，。、）)
+// last line holds one character and its marks, a line starts with a closing mark (，。、）)
 // or ends with an opening one (（“), a number or Latin word is split, a
 // number is parted from the unit after it (2024年12 / 月底前, which the
 // PDF's cells keep together), or one of the words ws marks.
@@ -448,11 +448,13 @@ func badWrap(s string, width float64, units func(prev, r rune) float64, ws words
 			lines, last, used = lines+1, 0, 0
 		}
 		used += u
-		last++
+		if !cjk.NoStart(r) {
+			last++ // the last line's characters, its marks aside (作。)
+		}
 		prev = r
 		i++
 	}
-	return lines > 1 && last == 1
+	return lines > 1 && last <= 1
 }
 
 // words are the words of a paragraph of a cell's text, runes [from, end)

@@ -131,15 +131,25 @@ func pageUnits(n int, landscape bool) float64 {
 // badWrap), and where depends on its fonts: where some application would
 // wrap the text badly, its lines are broken by the Chinese rules
 // (report/pdf/cjk) half a character inside the cell, Latin and marks as
-// wide as 宋体 sets them, so that no application wraps them again; a last
-// line of one character takes one more from the line above. A text at
+// wide as the widest face sets them, so that no application wraps them
+// again; a last line of one character (and its marks) takes one more from
+// the line above. A text at
 // most a character too wide for one line (a unit's name) has the cell's
 // last column widened instead; for a paragraph, widening a column, as
 // widenCells does for other cells, would widen and so shrink the whole
 // printed form.
 func (w *workbook) breakMerged(g *layout.Grid, widths []float64) map[[2]int]string {
 	var out map[[2]int]string
-	measure := func(r rune) float64 { return textUnits(string(r), w.opts.Size) }
+	// A broken line must fit the cell in every face wrapsBadly weighs, or
+	// the application wraps it again (a lone 开 or ， on a line of its own
+	// where LibreOffice sets digits in the wide sans).
+	measure := func(r rune) float64 {
+		widest := 0.0
+		for f := range faces {
+			widest = max(widest, f.units(0x4E00, r, w.opts.Size))
+		}
+		return widest
+	}
 	for r := 0; r < g.Rows; r++ {
 		for c := 0; c < g.Cols; c++ {
 			cell := g.Slots[r][c].Cell
@@ -200,7 +210,7 @@ func (w *workbook) breakMerged(g *layout.Grid, widths []float64) map[[2]int]stri
 func breakLines(s string, width float64, measure func(rune) float64) string {
 	rs := []rune(s)
 	lines := keepFigures(rs, width, width, measure)
-	if n := len(lines); n > 1 && len(lines[n-1].Visible(rs)) == 1 {
+	if n := len(lines); n > 1 && lone(lines[n-1].Visible(rs)) {
 		// Break the last two lines again, the last but one a little
 		// narrower.
 		prev := lines[n-2]
@@ -222,6 +232,18 @@ func breakLines(s string, width float64, measure func(rune) float64) string {
 		b.WriteString(string(rs[l.Start:l.End]))
 	}
 	return b.String()
+}
+
+// lone reports whether a last line holds one character, the marks that
+// may not start a line aside (准；).
+func lone(rs []rune) bool {
+	n := 0
+	for _, r := range rs {
+		if !cjk.NoStart(r) {
+			n++
+		}
+	}
+	return n <= 1
 }
 
 // keepFigures is cjk.Break, but a line that would end with a figure whose
