@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -643,5 +644,73 @@ func TestCellFewestSplitWords(t *testing.T) {
 	want := []string{"城乡社区景区学", "校惠民演出场次", "服务对象满意度", "群众满意度", "覆盖率提升"}
 	if strings.Join(got, "/") != strings.Join(want, "/") {
 		t.Errorf("%q at 7: %q, want %q", text, got, want)
+	}
+}
+
+// A word or figure wider than a form's column breaks inside its cell
+// instead of printing over the next one: the 2024 example with an
+// indicator of 54 Latin letters and a value of 20 digits printed both
+// across their neighbours' text and squeezed every other column to one
+// character. pdftotext -bbox of the forms: no two words overlap, and the
+// long word and figure read back whole, in order, line after line.
+func TestFormLongWordBreaksInItsCell(t *testing.T) {
+	const long = "SupercalifragilisticexpialidociousAntidisestablishment"
+	const figure = "12345678901234567890"
+	dir := t.TempDir()
+	data, err := os.ReadFile("../../data/examples/qingchuan-culture-2024.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(data), `{ name: 惠民演出场次, value: "≥52场" }`,
+		`{ name: `+long+`, value: "≥`+figure+`场" }`, 1)
+	if edited == string(data) {
+		t.Fatal("the example's indicator 惠民演出场次 is gone; pick another")
+	}
+	prev, err := os.ReadFile("../../data/examples/qingchuan-culture-2023.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{"2024.yaml": edited, "qingchuan-culture-2023.yaml": string(prev)} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	doc := disclosure(t, filepath.Join(dir, "2024.yaml"))
+	var forms []layout.Block
+	for _, blk := range doc.Blocks {
+		if tb, ok := blk.(*layout.Table); ok && strings.Contains(tb.Title.S, "绩效目标") {
+			forms = append(forms, &layout.PageBreak{Orientation: tb.Orientation}, tb)
+		}
+	}
+	doc.Blocks = forms
+	path := renderFile(t, doc)
+	ws := words(t, path)
+	// Two words overlap when they share more than a point across and half
+	// the height of the lower (lines of a cell touch: pdftotext boxes a
+	// word from its font's ascent to its descent).
+	for i, a := range ws {
+		for _, b := range ws[i+1:] {
+			across := min(a.xMax, b.xMax) - max(a.xMin, b.xMin)
+			down := min(a.yMax, b.yMax) - max(a.yMin, b.yMin)
+			if a.page == b.page && across > 1 && down > 0.5*min(a.yMax-a.yMin, b.yMax-b.yMin) {
+				t.Errorf("page %d: %q and %q overlap", a.page, a.text, b.text)
+			}
+		}
+	}
+	for _, want := range []string{long, "≥" + figure + "场"} {
+		// Each line of the broken word is a word of its own, in its cell:
+		// the lines, in reading order, spell it.
+		got := ""
+		for _, w := range ws {
+			if strings.HasPrefix(want, got+w.text) {
+				got += w.text
+				if got == want {
+					break
+				}
+			}
+		}
+		if got != want {
+			t.Errorf("%s reads back as %q", want, got)
+		}
 	}
 }

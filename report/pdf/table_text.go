@@ -91,6 +91,11 @@ func (cp cellPara) wordWidth(i int) float64 {
 	return w
 }
 
+// longPiece is the widest piece a cell keeps whole, in ems: twelve Han
+// characters, 24 Latin letters or digits. A column of a form is rarely
+// wider.
+const longPiece = 12.0
+
 func newCellPara(rs []rune, indent float64, measure func(rune) float64) cellPara {
 	cp := cellPara{rs: rs, indent: indent}
 	clusters := append(cjk.Clusters(rs), len(rs))
@@ -119,8 +124,22 @@ func newCellPara(rs []rune, indent float64, measure func(rune) float64) cellPara
 			// 金额), not one around a figure: the break there is preferred.
 			cp.soft[last] = true
 		}
+		w := width(rs[s:e], measure)
+		if w > longPiece && e-s > 1 {
+			// A piece wider than a column should be (a long Latin word,
+			// a web address, a figure of twenty digits) breaks between
+			// any two of its characters where a line ends, as a word
+			// processor breaks it, rather than print over the next cell.
+			for i := s; i < e; i++ {
+				cp.starts = append(cp.starts, i)
+				cp.widths = append(cp.widths, measure(rs[i]))
+				cp.soft = append(cp.soft, false)
+				cp.space = append(cp.space, blank)
+			}
+			continue
+		}
 		cp.starts = append(cp.starts, s)
-		cp.widths = append(cp.widths, width(rs[s:e], measure))
+		cp.widths = append(cp.widths, w)
 		cp.soft = append(cp.soft, false)
 		cp.space = append(cp.space, blank)
 	}
