@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"iter"
 	"math"
 	"sort"
 	"strings"
@@ -331,13 +332,7 @@ func (w *workbook) widenCells(g *layout.Grid, widths []float64) {
 				if indented(cellStyle(cell)) {
 					indent = indentUnits
 				}
-				from := 0 // the paragraph's first rune in the cell's text
-				for rest, more := cell.Text.S, true; more; {
-					var para string
-					para, rest, more = strings.Cut(rest, "\n")
-					n := utf8.RuneCountInString(para)
-					words := words{cell.Text.Seams, from, from + n}
-					from += n + 1
+				for para, words := range paragraphs(cell.Text) {
 					width := widths[c] - indent
 					extra := 0.0
 					for n := 0; n < 16 && bad(para, width+extra, words); n++ {
@@ -492,6 +487,23 @@ func badWrap(s string, width float64, units func(prev, r rune) float64, ws words
 type words struct {
 	seams     []layout.Seam
 	from, end int
+}
+
+// paragraphs yields each paragraph of a cell's text (its lines as typed)
+// with the seams that fall in it.
+func paragraphs(t layout.Text) iter.Seq2[string, words] {
+	return func(yield func(string, words) bool) {
+		from := 0 // the paragraph's first rune in the text
+		for rest, more := t.S, true; more; {
+			var para string
+			para, rest, more = strings.Cut(rest, "\n")
+			n := utf8.RuneCountInString(para)
+			if !yield(para, words{t.Seams, from, from + n}) {
+				return
+			}
+			from += n + 1
+		}
+	}
 }
 
 // inside reports whether a break before the paragraph's i-th character

@@ -4,7 +4,6 @@ import (
 	"math"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"budgetdoc/report/layout"
 	"budgetdoc/report/pdf/cjk"
@@ -169,13 +168,12 @@ func (w *workbook) breakMerged(g *layout.Grid, widths []float64) map[[2]int]stri
 			}
 			var b strings.Builder
 			broken := false
-			from := 0 // the paragraph's first rune in the cell's text
-			for rest, more := cell.Text.S, true; more; {
-				var para string
-				para, rest, more = strings.Cut(rest, "\n")
-				n := utf8.RuneCountInString(para)
-				ws := words{cell.Text.Seams, from, from + n}
-				from += n + 1
+			first := true
+			for para, ws := range paragraphs(cell.Text) {
+				if !first {
+					b.WriteByte('\n')
+				}
+				first = false
 				lines := para
 				// A text a little wider than its cell (a unit's name) is
 				// kept on one line by a wider last column.
@@ -189,9 +187,6 @@ func (w *workbook) breakMerged(g *layout.Grid, widths []float64) map[[2]int]stri
 					lines, broken = breakLines(para, width-hanWidth*w.opts.Size/11/2, measure), true
 				}
 				b.WriteString(lines)
-				if more {
-					b.WriteByte('\n')
-				}
 			}
 			if broken {
 				if out == nil {
