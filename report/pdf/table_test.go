@@ -446,16 +446,9 @@ func TestFormUnitNamesBreakBetweenWords(t *testing.T) {
 			t.Fatal(err)
 		}
 		doc := compose.Disclosure(b, p)
-		var forms []layout.Block // the forms alone, each on its page
-		for _, blk := range doc.Blocks {
-			if tb, ok := blk.(*layout.Table); ok && strings.Contains(tb.Title.S, "绩效目标") {
-				forms = append(forms, &layout.PageBreak{Orientation: tb.Orientation}, tb)
-			}
-		}
-		if len(forms) == 0 {
+		if formsAlone(doc) == 0 {
 			t.Fatalf("%s: no forms", c.data)
 		}
-		doc.Blocks = forms
 		runs := cellRuns(t, renderFile(t, doc))
 		for head := range headBreaks(t, c.data, runs, []string{"财务核算依托|单位名称"}) {
 			labels = append(labels, head)
@@ -582,13 +575,7 @@ func TestFormIndicatorsBreakBetweenWords(t *testing.T) {
 		"服务|对象|满意度|指标", "群众|满意度", "游客|满意度", "游客|人次|增长", "新媒体|推送", "宣传|活动",
 		"完成|时间", "满意度|指标", "产出|指标", "效益|指标", "数量|指标", "质量|指标", "时效|指标", "覆盖|乡镇|（街道）"}
 	doc := disclosure(t, "../../data/examples/qingchuan-culture-2024.yaml")
-	var forms []layout.Block
-	for _, blk := range doc.Blocks {
-		if tb, ok := blk.(*layout.Table); ok && strings.Contains(tb.Title.S, "绩效目标") {
-			forms = append(forms, &layout.PageBreak{Orientation: tb.Orientation}, tb)
-		}
-	}
-	doc.Blocks = forms
+	formsAlone(doc)
 	found := headBreaks(t, "the 2024 example", cellRuns(t, renderFile(t, doc)), spelled)
 	t.Logf("indicators broken over lines: %v", found)
 	if len(found) < 4 {
@@ -656,35 +643,18 @@ func TestCellFewestSplitWords(t *testing.T) {
 func TestFormLongWordBreaksInItsCell(t *testing.T) {
 	const long = "SupercalifragilisticexpialidociousAntidisestablishment"
 	const figure = "12345678901234567890"
-	dir := t.TempDir()
-	data, err := os.ReadFile("../../data/examples/qingchuan-culture-2024.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	edited := strings.Replace(string(data), `{ name: 惠民演出场次, value: "≥52场" }`,
-		`{ name: `+long+`, value: "≥`+figure+`场" }`, 1)
-	if edited == string(data) {
-		t.Fatal("the example's indicator 惠民演出场次 is gone; pick another")
-	}
+	path := testtool.EditCopy(t, "../../data/examples/qingchuan-culture-2024.yaml",
+		`{ name: 惠民演出场次, value: "≥52场" }`, `{ name: `+long+`, value: "≥`+figure+`场" }`)
 	prev, err := os.ReadFile("../../data/examples/qingchuan-culture-2023.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, text := range map[string]string{"2024.yaml": edited, "qingchuan-culture-2023.yaml": string(prev)} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if err := os.WriteFile(filepath.Join(filepath.Dir(path), "qingchuan-culture-2023.yaml"), prev, 0o644); err != nil {
+		t.Fatal(err)
 	}
-	doc := disclosure(t, filepath.Join(dir, "2024.yaml"))
-	var forms []layout.Block
-	for _, blk := range doc.Blocks {
-		if tb, ok := blk.(*layout.Table); ok && strings.Contains(tb.Title.S, "绩效目标") {
-			forms = append(forms, &layout.PageBreak{Orientation: tb.Orientation}, tb)
-		}
-	}
-	doc.Blocks = forms
-	path := renderFile(t, doc)
-	ws := words(t, path)
+	doc := disclosure(t, path)
+	formsAlone(doc)
+	ws := words(t, renderFile(t, doc))
 	// Two words overlap when they share more than a point across and half
 	// the height of the lower (lines of a cell touch: pdftotext boxes a
 	// word from its font's ascent to its descent).
@@ -713,4 +683,17 @@ func TestFormLongWordBreaksInItsCell(t *testing.T) {
 			t.Errorf("%s reads back as %q", want, got)
 		}
 	}
+}
+
+// formsAlone keeps only doc's performance forms, each on a page of its
+// own, and returns how many there are.
+func formsAlone(doc *layout.Document) int {
+	var forms []layout.Block
+	for _, blk := range doc.Blocks {
+		if tb, ok := blk.(*layout.Table); ok && strings.Contains(tb.Title.S, "绩效目标") {
+			forms = append(forms, &layout.PageBreak{Orientation: tb.Orientation}, tb)
+		}
+	}
+	doc.Blocks = forms
+	return len(forms) / 2
 }
