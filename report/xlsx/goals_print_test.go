@@ -3,7 +3,6 @@ package xlsx
 import (
 	"bytes"
 	"fmt"
-	"math"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -66,38 +65,15 @@ func TestFormGoalsOfFiguresPrintOnTheirLines(t *testing.T) {
 		}
 		defer f.Close()
 		words := printedRuns(t, printed)
-		for _, sheet := range f.GetSheetList() {
-			rows, err := f.GetRows(sheet)
-			if err != nil {
-				t.Fatal(err)
+		for _, g := range formGoals(t, f) {
+			where := fmt.Sprintf("seed %d %s", i, g.sheet)
+			lines := goalLines(words, g.text)
+			if lines == nil {
+				t.Errorf("%s: the goal is not printed whole: %q", where, g.text)
+				continue
 			}
-			for r, row := range rows {
-				for c, v := range row {
-					if (v != "实施期目标" && v != "年度目标") || r+1 >= len(rows) || c >= len(rows[r+1]) {
-						continue
-					}
-					goal := rows[r+1][c]
-					lines := goalLines(words, goal)
-					if lines == nil {
-						t.Errorf("seed %d %s: the goal is not printed whole: %q", i, sheet, goal)
-						continue
-					}
-					checkGoalLines(t, fmt.Sprintf("seed %d %s %q", i, sheet, goal), lines)
-					a, last := lines[0], lines[len(lines)-1]
-					above, below := 0.0, math.Inf(1)
-					for _, h := range words {
-						if h.page == a.page && (h.text == "实施期目标" || h.text == "年度目标") && h.y1 < a.y0+1 {
-							above = max(above, h.y1)
-						}
-						if h.page == a.page && h.text == "一级指标" && h.y0 > a.y0 {
-							below = min(below, h.y0)
-						}
-					}
-					if a.y0 < above || last.y1 > below {
-						t.Errorf("seed %d %s: the goal's lines (%.1f-%.1f) run out of its row (%.1f-%.1f): %q", i, sheet, a.y0, last.y1, above, below, goal)
-					}
-				}
-			}
+			checkGoalLines(t, fmt.Sprintf("%s %q", where, g.text), lines)
+			checkGoalInRow(t, where, words, lines, g.text)
 		}
 	}
 }

@@ -777,51 +777,26 @@ func TestFormGoalsKeepTheirTextAndFitTheirRow(t *testing.T) {
 		}
 		words := printedRuns(t, d.printed)
 		cells, goals, typed, printed := 0, 0, 0, 0
-		for _, sheet := range f.GetSheetList() {
-			rows, err := f.GetRows(sheet)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for r, row := range rows {
-				for c, v := range row {
-					if (v != "实施期目标" && v != "年度目标") || r+1 >= len(rows) || c >= len(rows[r+1]) {
-						continue
-					}
-					goal := rows[r+1][c]
-					cells++
-					// Each numbered goal is a paragraph of its own.
-					for _, para := range numbered.Split(goal, -1) {
-						goals++
-						if !strings.Contains(para, "\n") {
-							typed++
-						}
-					}
-					if m := numberParted.FindString(goal); m != "" {
-						t.Errorf("%s %s: the goal's lines part a number from its unit (%q): %q", d.name, sheet, m, goal)
-					}
-					lines := goalLines(words, goal)
-					if lines == nil {
-						continue
-					}
-					printed++
-					checkGoalLines(t, d.name+" "+sheet, lines)
-					a, last := lines[0], lines[len(lines)-1]
-					// Between the header row above and the indicators'
-					// header below, on the goal's page.
-					above, below := 0.0, math.Inf(1)
-					for _, h := range words {
-						if h.page == a.page && (h.text == "实施期目标" || h.text == "年度目标") && h.y1 < a.y0+1 {
-							above = max(above, h.y1)
-						}
-						if h.page == a.page && h.text == "一级指标" && h.y0 > a.y0 {
-							below = min(below, h.y0)
-						}
-					}
-					if a.y0 < above || last.y1 > below {
-						t.Errorf("%s %s: the goal's lines (%.1f-%.1f) run out of its row (%.1f-%.1f): %q", d.name, sheet, a.y0, last.y1, above, below, goal)
-					}
+		for _, g := range formGoals(t, f) {
+			goal := g.text
+			cells++
+			// Each numbered goal is a paragraph of its own.
+			for _, para := range numbered.Split(goal, -1) {
+				goals++
+				if !strings.Contains(para, "\n") {
+					typed++
 				}
 			}
+			if m := numberParted.FindString(goal); m != "" {
+				t.Errorf("%s %s: the goal's lines part a number from its unit (%q): %q", d.name, g.sheet, m, goal)
+			}
+			lines := goalLines(words, goal)
+			if lines == nil {
+				continue
+			}
+			printed++
+			checkGoalLines(t, d.name+" "+g.sheet, lines)
+			checkGoalInRow(t, d.name+" "+g.sheet, words, lines, goal)
 		}
 		if cells == 0 || printed < cells {
 			t.Errorf("%s: %d goals read back from LibreOffice's print of %d in the workbook", d.name, printed, cells)
@@ -950,4 +925,47 @@ func TestFormGoalThickWithFiguresIsNotWrappedAgain(t *testing.T) {
 	}
 	checkGoalLines(t, "sample with a goal of figures", lines)
 	t.Logf("%d lines", len(lines))
+}
+
+// formGoal is a form's goal (实施期目标, 年度目标) as the workbook holds it.
+type formGoal struct{ sheet, text string }
+
+// formGoals lists the goals of the workbook's forms: the cell below each
+// 实施期目标 and 年度目标 header.
+func formGoals(t *testing.T, f *excelize.File) []formGoal {
+	t.Helper()
+	var goals []formGoal
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for r, row := range rows {
+			for c, v := range row {
+				if (v == "实施期目标" || v == "年度目标") && r+1 < len(rows) && c < len(rows[r+1]) {
+					goals = append(goals, formGoal{sheet, rows[r+1][c]})
+				}
+			}
+		}
+	}
+	return goals
+}
+
+// checkGoalInRow fails where a goal's printed lines run out of its row:
+// above its header, or below the indicators' header on its page.
+func checkGoalInRow(t *testing.T, where string, words, lines []printedRun, goal string) {
+	t.Helper()
+	a, last := lines[0], lines[len(lines)-1]
+	above, below := 0.0, math.Inf(1)
+	for _, h := range words {
+		if h.page == a.page && (h.text == "实施期目标" || h.text == "年度目标") && h.y1 < a.y0+1 {
+			above = max(above, h.y1)
+		}
+		if h.page == a.page && h.text == "一级指标" && h.y0 > a.y0 {
+			below = min(below, h.y0)
+		}
+	}
+	if a.y0 < above || last.y1 > below {
+		t.Errorf("%s: the goal's lines (%.1f-%.1f) run out of its row (%.1f-%.1f): %q", where, a.y0, last.y1, above, below, goal)
+	}
 }
