@@ -496,15 +496,7 @@ func TestFormUnitNamesBreakBetweenWords(t *testing.T) {
 func TestColumnHeadsBreakBetweenWords(t *testing.T) {
 	heads := []string{"一般|公共|预算|拨款", "政府性|基金|预算|拨款", "国有|资本|经营|预算|拨款", "财政|专户|管理|资金",
 		"事业|单位|经营|收入", "上级|补助|收入", "附属|单位|上缴|收入", "上年|结转"}
-	b, err := budget.Load("../../data/examples/qingchuan-culture-2024.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := profile.Fill(b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc := compose.Disclosure(b, p)
+	doc := disclosure(t, "../../data/examples/qingchuan-culture-2024.yaml")
 	var tables []layout.Block
 	for _, blk := range doc.Blocks {
 		if tb, ok := blk.(*layout.Table); ok && tb.HeaderRows > 0 && !strings.Contains(tb.Title.S, "绩效目标") {
